@@ -1,0 +1,70 @@
+// The demo's back end, mounted in the Vite dev server: the signed media proxy of
+// `mms-media-upload/server` under /api/media-upload, with the local provider by default.
+// MMS_PROVIDER (plivo, bandwidth, openmarket, generic) and its variables switch it to a real
+// provider; see the README.
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import {
+  bandwidthProvider,
+  createMediaProxy,
+  genericProvider,
+  localProvider,
+  openMarketProvider,
+  plivoProvider,
+  toNodeHandler,
+  type MediaProvider,
+} from '../src/server/index.js';
+
+export const API_BASE = '/api/media-upload';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`MMS_PROVIDER=${process.env.MMS_PROVIDER} needs ${name}`);
+  return value;
+}
+
+function providerFromEnvironment(): MediaProvider {
+  const env = process.env;
+  const baseUrl = env.MMS_PROVIDER_BASE_URL || undefined;
+  switch (env.MMS_PROVIDER ?? 'local') {
+    case 'plivo':
+      return plivoProvider({ authId: required('PLIVO_AUTH_ID'), authToken: required('PLIVO_AUTH_TOKEN'), baseUrl });
+    case 'bandwidth':
+      return bandwidthProvider({
+        accountId: required('BANDWIDTH_ACCOUNT_ID'),
+        username: required('BANDWIDTH_USERNAME'),
+        password: required('BANDWIDTH_PASSWORD'),
+        baseUrl,
+      });
+    case 'openmarket':
+      return openMarketProvider({
+        username: required('OPENMARKET_USERNAME'),
+        password: required('OPENMARKET_PASSWORD'),
+        idsAccountId: required('OPENMARKET_IDS_ACCOUNT_ID'),
+        baseUrl,
+      });
+    case 'generic':
+      return genericProvider({ url: required('GENERIC_UPLOAD_URL'), method: env.GENERIC_UPLOAD_METHOD === 'PUT' ? 'PUT' : 'POST' });
+    case 'local':
+      return localProvider({ dir: resolve(env.MMS_DATA_DIR ?? 'demo/.data'), publicUrl: `${API_BASE}/media` });
+    default:
+      throw new Error(`Unknown MMS_PROVIDER "${env.MMS_PROVIDER}": use local, plivo, bandwidth, openmarket or generic`);
+  }
+}
+
+export function demoServer(): Plugin {
+  return {
+    name: 'mms-media-upload-demo-proxy',
+    configureServer(server) {
+      const proxy = createMediaProxy({
+        // A fresh secret per start unless one is given: tokens only need to live for minutes.
+        secret: process.env.MMS_UPLOAD_SECRET ?? randomBytes(32).toString('base64url'),
+        provider: providerFromEnvironment(),
+        // A real app checks its session here and returns the user's id.
+        authorize: () => 'demo-user',
+      });
+      server.middlewares.use(API_BASE, toNodeHandler(proxy));
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/** The element's events: each name written once, each detail typed. */
+
+/** What events say about a file. `type` is the sniffed, true type. */
+export interface FileInfo {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+}
+
+export interface MediaUrlDetail {
+  mediaUrl: string;
+  mediaId?: string;
+  file: FileInfo;
+}
+
+export type RejectionReason = 'too-many-files' | 'file-too-large' | 'type-not-allowed' | 'empty-file' | 'duplicate';
+
+export interface FileRejectedDetail {
+  /** The file as the browser declared it (its declared type, not a sniffed one). */
+  file: { name: string; size: number; type: string };
+  reason: RejectionReason;
+  message: string;
+}
+
+export interface UploadErrorDetail {
+  file: FileInfo;
+  /** The server's own message whenever it sent one. */
+  message: string;
+  /** The HTTP status when there was a response; absent for network errors and timeouts. */
+  status?: number;
+}
+
+export interface UploadCompleteDetail {
+  mediaUrls: string[];
+  /** How many files are in the failed state. */
+  failed: number;
+}
+
+export const MEDIA_URL = 'media-url';
+export const FILE_REJECTED = 'file-rejected';
+export const UPLOAD_ERROR = 'upload-error';
+export const UPLOAD_COMPLETE = 'upload-complete';
+
+export interface MmsMediaUploadEventMap {
+  'media-url': CustomEvent<MediaUrlDetail>;
+  'file-rejected': CustomEvent<FileRejectedDetail>;
+  'upload-error': CustomEvent<UploadErrorDetail>;
+  'upload-complete': CustomEvent<UploadCompleteDetail>;
+}
+
+/** Events bubble and cross shadow roots, so a listener on the form or document hears them. */
+export function createEvent<K extends keyof MmsMediaUploadEventMap>(
+  type: K,
+  detail: MmsMediaUploadEventMap[K]['detail'],
+): MmsMediaUploadEventMap[K] {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true }) as MmsMediaUploadEventMap[K];
+}
+
+declare global {
+  interface HTMLElementEventMap extends MmsMediaUploadEventMap {}
+}

@@ -1,0 +1,443 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatList, formatSize, typeLabel } from './format.js';
+import { acceptedTypes, DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
+import { styles } from './mms-media-upload.styles.js';
+import { signatureEndpointSigner, type Signer } from './signing.js';
+import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
+import { UploadController, type FileEntry, type ResponseParser } from './upload-controller.js';
+
+const DEFAULT_STALL_TIMEOUT_MS = 60_000;
+
+/**
+ * Attaches photos, videos and PDFs to an MMS or RCS message: checks each file against the
+ * messaging limits (by its real bytes), uploads it through the app's signed endpoint and
+ * holds the resulting media URLs as its form value.
+ *
+ * @summary A form field that uploads MMS/RCS media and yields media URLs.
+ *
+ * @fires media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
+ * @fires file-rejected - `{ file, reason, message }` when a file is refused.
+ * @fires upload-error - `{ file, message, status? }` when an upload fails for good.
+ * @fires upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
+ * @fires change - The value changed because an upload finished or the user removed a file.
+ *
+ * @slot label - Replaces the drop zone's label.
+ * @slot hint - Replaces the description of the limits.
+ *
+ * @csspart dropzone - The area that takes dropped files.
+ * @csspart browse-button - The button that opens the file picker.
+ * @csspart file-list - The list of files.
+ * @csspart file - One file in the list.
+ * @csspart file-name - A file's name.
+ * @csspart file-size - A file's size.
+ * @csspart status - A file's status.
+ * @csspart progress - A file's progress bar.
+ * @csspart remove-button - A file's remove button.
+ * @csspart retry-button - A failed file's retry button.
+ * @csspart file-error - A failed file's message.
+ * @csspart error - The message area for refusals and server errors.
+ *
+ * @cssproperty [--mms-media-upload-accent=#1d4ed8] - Buttons, focus ring and drop state.
+ * @cssproperty [--mms-media-upload-border-color=#6b7280] - Borders.
+ * @cssproperty [--mms-media-upload-error-color=#b91c1c] - Messages about failures.
+ * @cssproperty [--mms-media-upload-success-color=#15803d] - The uploaded status.
+ * @cssproperty [--mms-media-upload-radius=8px] - Corner radius.
+ * @cssproperty [--mms-media-upload-spacing=0.75rem] - Spacing.
+ * @cssproperty [--mms-media-upload-font=inherit] - Font.
+ * @cssproperty [--mms-media-upload-text-color=inherit] - Text colour.
+ */
+export class MmsMediaUpload extends LitElement {
+  static override styles = styles;
+  static formAssociated = true;
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
+  /** URL of the app's upload endpoint (its proxy). One multipart/form-data request per file. */
+  @property() endpoint = '';
+
+  /** `POST` or `PUT`. */
+  @property() method: 'POST' | 'PUT' = 'POST';
+
+  /** Name of the file part in the multipart body. */
+  @property({ attribute: 'field-name' }) fieldName = 'file';
+
+  /** Preset of limits: `plivo`, `bandwidth`, `openmarket` or `acrobits`. Explicit limits win. */
+  @property() provider?: string;
+
+  /** Form field name; the form data holds one entry per uploaded media URL. */
+  @property({ reflect: true }) name = '';
+
+  /** Unmet while no upload is done or while uploads are in flight. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** Blocks browse, drop and paste; uploads already running finish. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Where to get an upload signature: the element POSTs `{ files }` there before uploading. */
+  @property({ attribute: 'signature-endpoint' }) signatureEndpoint?: string;
+
+  /** Files wait for `upload()` instead of uploading as soon as they are added. */
+  @property({ type: Boolean }) manual = false;
+
+  /** Milliseconds without upload progress after which a request is aborted (and retried). */
+  @property({ type: Number, attribute: 'upload-timeout' }) uploadTimeout = DEFAULT_STALL_TIMEOUT_MS;
+
+  /** Signs uploads in the app's own code: `(files) => Promise<{ url?, method?, headers?, fields?, expires_at? }>`. */
+  @property({ attribute: false }) signer?: Signer;
+
+  /** Replaces the response reader: `(body, request) => { mediaUrl, mediaId? }`, or throw an Error to fail. */
+  @property({ attribute: false }) parseResponse?: ResponseParser;
+
+  /** Replaces user-facing text; any subset of the English strings. */
+  @property({ attribute: false }) strings: Partial<MmsMediaUploadStrings> = {};
+
+  /** Most files at once (default 10, or the provider's). */
+  @property({ type: Number, attribute: 'max-files' })
+  get maxFiles(): number {
+    return this.explicitMaxFiles ?? this.preset.maxFiles;
+  }
+  set maxFiles(value: number | null | undefined) {
+    const old = this.maxFiles;
+    this.explicitMaxFiles = positiveInteger(value, 'max-files');
+    this.requestUpdate('maxFiles', old);
+  }
+
+  /** Bytes per file (default 2,097,152, or the provider's). */
+  @property({ type: Number, attribute: 'max-file-size' })
+  get maxFileSize(): number {
+    return this.explicitMaxFileSize ?? this.preset.maxFileSize;
+  }
+  set maxFileSize(value: number | null | undefined) {
+    const old = this.maxFileSize;
+    this.explicitMaxFileSize = positiveInteger(value, 'max-file-size');
+    this.requestUpdate('maxFileSize', old);
+  }
+
+  /** Allowed MIME types, `type/*` or `.ext`, comma-separated. */
+  @property()
+  get accept(): string {
+    return (this.explicitAccept ?? this.preset.accept).join(',');
+  }
+  set accept(value: string | null | undefined) {
+    const old = this.accept;
+    const entries = value == null ? [] : parseAccept(value);
+    this.explicitAccept = entries.length > 0 ? entries : undefined;
+    this.requestUpdate('accept', old);
+  }
+
+  /** The media URLs of the uploaded files, in list order. */
+  get value(): string[] {
+    return this.uploads.entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
+  }
+  set value(urls: readonly string[]) {
+    this.uploads.restore(Array.isArray(urls) ? urls.filter((url) => typeof url === 'string') : []);
+  }
+
+  /** The files in the list: `{ id, name, size, type, status, progress, mediaUrl?, mediaId?, error? }`. */
+  get files(): readonly FileEntry[] {
+    return this.uploads.entries;
+  }
+
+  /** The form this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  /** Uploads the waiting files (and retries failed ones). */
+  upload(): void {
+    this.uploads.upload();
+  }
+
+  /** Retries one failed file, or every failed file. */
+  retry(id?: string): void {
+    this.uploads.retry(id);
+  }
+
+  /** Removes a file from the list, cancelling its upload. */
+  removeFile(id: string): void {
+    this.uploads.removeFile(id);
+  }
+
+  /** Empties the list and cancels uploads in flight. */
+  reset(): void {
+    this.uploads.reset();
+  }
+
+  /** Adds files as if the user had picked them. */
+  addFiles(files: Iterable<File>): Promise<void> {
+    return this.uploads.addFiles([...files]);
+  }
+
+  private explicitMaxFiles?: number;
+  private explicitMaxFileSize?: number;
+  private explicitAccept?: string[];
+  private readonly internals = this.attachInternals();
+  private readonly uploads = new UploadController(this, () => ({
+    endpoint: this.endpoint,
+    method: (this.method || 'POST').toUpperCase(),
+    fieldName: this.fieldName || 'file',
+    limits: this.limits,
+    manual: this.manual,
+    disabled: this.isDisabled,
+    signer: this.activeSigner,
+    parseResponse: this.parseResponse,
+    stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
+    strings: this.text,
+    locale: this.locale,
+  }));
+  private endpointSigner?: { url: string; signer: Signer };
+
+  @state() private dragOver = false;
+  @state() private formDisabled = false;
+  @query('input[type=file]') private input!: HTMLInputElement;
+  @query('[part=browse-button]') private browseButton?: HTMLButtonElement;
+
+  constructor() {
+    super();
+    this.addEventListener('paste', this.onPaste);
+  }
+
+  private get preset(): Readonly<Limits> {
+    return isProviderName(this.provider) ? PROVIDER_PRESETS[this.provider] : DEFAULT_LIMITS;
+  }
+
+  private get limits(): Limits {
+    return { maxFiles: this.maxFiles, maxFileSize: this.maxFileSize, accept: this.explicitAccept ?? this.preset.accept };
+  }
+
+  private get text(): MmsMediaUploadStrings {
+    return { ...ENGLISH, ...this.strings };
+  }
+
+  private get locale(): string {
+    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
+  }
+
+  private get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  private get activeSigner(): Signer | undefined {
+    if (this.signer) return this.signer;
+    if (!this.signatureEndpoint) return undefined;
+    if (this.endpointSigner?.url !== this.signatureEndpoint) {
+      this.endpointSigner = { url: this.signatureEndpoint, signer: signatureEndpointSigner(this.signatureEndpoint) };
+    }
+    return this.endpointSigner.signer;
+  }
+
+  // Form-associated custom element callbacks.
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    if (state instanceof FormData) {
+      this.value = [...state.values()].filter((item): item is string => typeof item === 'string');
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('provider') && this.provider && !isProviderName(this.provider)) {
+      console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected plivo, bandwidth, openmarket or acrobits`);
+    }
+  }
+
+  protected override updated(): void {
+    this.toggleAttribute('dragover', this.dragOver);
+    this.toggleAttribute('uploading', this.uploads.uploading);
+    this.toggleAttribute('max-files-reached', this.uploads.entries.length >= this.maxFiles);
+    this.syncForm();
+  }
+
+  private syncForm(): void {
+    const data = new FormData();
+    if (this.name) for (const url of this.value) data.append(this.name, url);
+    this.internals.setFormValue(data, data);
+    const text = this.text;
+    const anchor = this.browseButton;
+    if (this.uploads.uploading) {
+      this.internals.setValidity({ customError: true }, text.uploadsInFlight, anchor);
+    } else if (this.uploads.entries.some((entry) => entry.status === 'failed')) {
+      this.internals.setValidity({ customError: true }, text.uploadFailed, anchor);
+    } else if (this.required && this.value.length === 0) {
+      this.internals.setValidity({ valueMissing: true }, text.valueMissing, anchor);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  // User actions.
+  private openPicker(): void {
+    if (!this.isDisabled) this.input.click();
+  }
+
+  private onInputChange(): void {
+    const files = [...(this.input.files ?? [])];
+    this.input.value = '';
+    void this.uploads.addFiles(files);
+  }
+
+  private onDragOver(event: DragEvent): void {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = this.isDisabled ? 'none' : 'copy';
+    this.dragOver = !this.isDisabled;
+  }
+
+  private onDragLeave(event: DragEvent): void {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !(event.currentTarget as Node).contains(next)) this.dragOver = false;
+  }
+
+  private onDrop(event: DragEvent): void {
+    event.preventDefault();
+    this.dragOver = false;
+    void this.uploads.addFiles([...(event.dataTransfer?.files ?? [])]);
+  }
+
+  private onPaste = (event: ClipboardEvent): void => {
+    const files = [...(event.clipboardData?.files ?? [])];
+    if (files.length === 0) return;
+    event.preventDefault();
+    void this.uploads.addFiles(files);
+  };
+
+  private async onRemove(entry: FileEntry, index: number): Promise<void> {
+    const wasUploaded = entry.status === 'uploaded';
+    this.uploads.removeFile(entry.id);
+    if (wasUploaded) this.dispatchEvent(new Event('change', { bubbles: true }));
+    await this.updateComplete;
+    // Keep keyboard focus in the list: the next file, else the previous one, else browse.
+    const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~=remove-button]');
+    (buttons[index] ?? buttons[index - 1] ?? this.browseButton)?.focus();
+  }
+
+  private onRetry(entry: FileEntry): void {
+    this.uploads.retry(entry.id);
+  }
+
+  protected override render() {
+    const text = this.text;
+    const limits = this.limits;
+    const types = formatList(acceptedTypes(limits.accept).map(typeLabel), this.locale);
+    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: formatSize(limits.maxFileSize, this.locale), types });
+    return html`
+      <div
+        part="dropzone"
+        role="group"
+        aria-labelledby="label"
+        aria-describedby="hint"
+        @dragenter=${this.onDragOver}
+        @dragover=${this.onDragOver}
+        @dragleave=${this.onDragLeave}
+        @drop=${this.onDrop}
+      >
+        <span id="label"><slot name="label">${text.dropLabel}</slot></span>
+        <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
+        <button part="browse-button" type="button" ?disabled=${this.isDisabled} @click=${this.openPicker}>
+          ${text.browse}
+        </button>
+        <input
+          type="file"
+          multiple
+          tabindex="-1"
+          aria-hidden="true"
+          accept=${limits.accept.join(',')}
+          ?disabled=${this.isDisabled}
+          @change=${this.onInputChange}
+        />
+      </div>
+      ${this.uploads.entries.length > 0
+        ? html`<ul part="file-list" aria-label=${text.fileListLabel}>
+            ${repeat(this.uploads.entries, (entry) => entry.id, (entry, index) => this.renderFile(entry, index, text))}
+          </ul>`
+        : nothing}
+      <ul part="error" role="alert">
+        ${this.uploads.notices.map((notice) => html`<li>${notice}</li>`)}
+      </ul>
+      <div class="visually-hidden" role="status">${this.uploads.announcement}</div>
+    `;
+  }
+
+  private renderFile(entry: FileEntry, index: number, text: MmsMediaUploadStrings) {
+    const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(entry.progress);
+    const status = {
+      pending: text.statusPending,
+      uploading: text.statusUploading(percent),
+      uploaded: text.statusUploaded,
+      failed: text.statusFailed,
+    }[entry.status];
+    return html`
+      <li part="file" data-status=${entry.status} data-id=${entry.id}>
+        <span class="name" part="file-name">${entry.name}</span>
+        <span class="actions">
+          ${entry.status === 'failed'
+            ? html`<button
+                class="secondary"
+                part="retry-button"
+                type="button"
+                aria-label=${text.retryFile(entry.name)}
+                @click=${() => this.onRetry(entry)}
+              >
+                ${text.retry}
+              </button>`
+            : nothing}
+          <button
+            class="secondary"
+            part="remove-button"
+            type="button"
+            aria-label=${text.removeFile(entry.name)}
+            @click=${() => this.onRemove(entry, index)}
+          >
+            ${text.remove}
+          </button>
+        </span>
+        <span class="meta">
+          ${entry.size > 0 ? html`<span part="file-size">${formatSize(entry.size, this.locale)}</span> · ` : nothing}
+          <span part="status" class="status-${entry.status}">${status}</span>
+        </span>
+        ${entry.status === 'uploading'
+          ? html`<progress part="progress" max="1" .value=${entry.progress} aria-label=${status}></progress>`
+          : nothing}
+        ${entry.error ? html`<span class="file-error" part="file-error">${entry.error}</span>` : nothing}
+      </li>
+    `;
+  }
+}
+
+/** A positive integer, or undefined (with a warning for a value that is not one). */
+function positiveInteger(value: number | null | undefined, attribute: string): number | undefined {
+  if (value == null) return undefined;
+  const number = Number(value);
+  if (Number.isInteger(number) && number > 0) return number;
+  console.warn(`<mms-media-upload>: ${attribute} must be a positive whole number; got ${String(value)}`);
+  return undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mms-media-upload': MmsMediaUpload;
+  }
+}

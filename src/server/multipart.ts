@@ -1,0 +1,150 @@
+/**
+ * Reads a multipart upload with busboy, straight from `request.body`, and spools its one file to
+ * a temporary file while counting its bytes and keeping its head for sniffing. Nothing buffers
+ * the whole upload; the temporary file is removed here on any failure, by the caller otherwise.
+ */
+import busboy from 'busboy';
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { SNIFF_BYTES } from '../sniff.js';
+import { HttpError } from './errors.js';
+import { tooLargeMessage } from './rules.js';
+
+export interface SpoolOptions {
+  /** Bytes; a file of exactly this size passes, one byte more is answered 413. */
+  maxFileSize: number;
+  /** Where the temporary file goes. */
+  tmpDir: string;
+  /** The multipart field that carries the file. Default 'file'. */
+  fileField?: string;
+}
+
+export interface SpooledFile {
+  /** The temporary file: remove it with `removeSpool` when done. */
+  path: string;
+  size: number;
+  /** The first SNIFF_BYTES bytes (fewer for a smaller file). */
+  head: Uint8Array;
+  /** The file name as sent (decoded as UTF-8, not cleaned). */
+  fileName: string;
+  /** The type the browser declared: informative only, the bytes decide. */
+  declaredType: string;
+  /** The other (text) fields of the form. */
+  fields: Record<string, string>;
+}
+
+// Enough for the element's own fields; more would only be a way to make the parser work.
+const PART_LIMITS = { files: 1, fields: 20, fieldSize: 8 * 1024, parts: 21, headerPairs: 20 };
+
+export async function removeSpool(path: string): Promise<void> {
+  await rm(path, { force: true });
+}
+
+export function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
+  const contentType = request.headers.get('content-type') ?? '';
+  if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
+    return Promise.reject(new HttpError(400, 'Send the file as multipart/form-data.'));
+  }
+  let parser: busboy.Busboy;
+  try {
+    parser = busboy({
+      headers: { 'content-type': contentType },
+      defParamCharset: 'utf8',
+      // busboy flags a file that *reaches* fileSize, so one byte more lets exactly maxFileSize pass.
+      limits: { ...PART_LIMITS, fileSize: options.maxFileSize + 1 },
+    });
+  } catch {
+    return Promise.reject(new HttpError(400, 'The multipart body has no boundary.'));
+  }
+  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
+  return spool(source, parser, options);
+}
+
+function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): Promise<SpooledFile> {
+  const fileField = options.fileField ?? 'file';
+  const fields: Record<string, string> = Object.create(null);
+  let file: SpooledFile | undefined;
+  let written: Promise<void> = Promise.resolve();
+  let fileStream: Readable | undefined;
+  let failed = false;
+
+  return new Promise<SpooledFile>((resolve, reject) => {
+    const fail = (error: unknown) => {
+      if (failed) return;
+      failed = true;
+      // Stop reading the request (this cancels its body stream) and the file being written.
+      source.unpipe(parser);
+      source.destroy();
+      parser.destroy();
+      fileStream?.destroy(); // ends the pipeline into the temporary file, so it can be removed
+      written
+        .catch(() => undefined)
+        .then(() => file && removeSpool(file.path))
+        .finally(() => reject(error));
+    };
+
+    source.on('error', () => fail(new HttpError(400, 'The upload was interrupted before it was complete.')));
+    parser.on('error', () => fail(new HttpError(400, 'The upload is not a well-formed multipart body.')));
+    parser.on('filesLimit', () => fail(new HttpError(400, 'Send one file per request.')));
+    parser.on('fieldsLimit', () => fail(new HttpError(400, 'The upload has too many form fields.')));
+    parser.on('partsLimit', () => fail(new HttpError(400, 'The upload has too many parts.')));
+
+    parser.on('field', (name, value, info) => {
+      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, `The form field "${name.slice(0, 40)}" is too long.`));
+      else fields[name] = value;
+    });
+
+    parser.on('file', (name, stream, info) => {
+      if (failed || name !== fileField) {
+        stream.resume();
+        fail(new HttpError(400, `Send the file in the form field "${fileField}".`));
+        return;
+      }
+      const spooled: SpooledFile = {
+        path: join(options.tmpDir, `mms-upload-${randomUUID()}`),
+        size: 0,
+        head: new Uint8Array(0),
+        fileName: info.filename ?? '',
+        declaredType: info.mimeType,
+        fields,
+      };
+      file = spooled;
+      fileStream = stream;
+      const heads: Buffer[] = [];
+      let headLength = 0;
+      const counter = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          spooled.size += chunk.length;
+          if (headLength < SNIFF_BYTES) {
+            heads.push(chunk.subarray(0, SNIFF_BYTES - headLength));
+            headLength += heads.at(-1)!.length;
+          }
+          callback(null, chunk);
+        },
+        flush(callback) {
+          spooled.head = new Uint8Array(Buffer.concat(heads));
+          callback();
+        },
+      });
+      stream.on('limit', () => fail(new HttpError(413, tooLargeMessage(options.maxFileSize, 'The file'))));
+      written = pipeline(stream, counter, createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 }));
+      written.catch(fail);
+    });
+
+    parser.on('close', () => {
+      if (failed) return;
+      written.then(() => {
+        if (failed) return;
+        if (file) resolve(file);
+        else fail(new HttpError(400, `No file was sent in the form field "${fileField}".`));
+      }, fail);
+    });
+
+    source.pipe(parser);
+  });
+}

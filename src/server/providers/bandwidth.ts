@@ -1,0 +1,48 @@
+/**
+ * Bandwidth Media: `PUT /api/v2/users/{accountId}/media/{mediaName}` with the raw bytes, their
+ * Content-Type and Content-Length, Basic auth; answers 204. A name that exists is overwritten,
+ * so each file gets a random one. The media URL is the file's URL (Bandwidth's send API reads it).
+ */
+import { randomUUID } from 'node:crypto';
+import { openAsBlob } from 'node:fs';
+import { PROVIDER_PRESETS } from '../../limits.js';
+import { extensionFor } from '../filename.js';
+import type { MediaProvider, ProviderHttpOptions } from '../provider.js';
+import { basicAuth, callProvider, origin } from './http.js';
+
+export interface BandwidthProviderOptions extends ProviderHttpOptions {
+  accountId: string;
+  username: string;
+  password: string;
+}
+
+export function bandwidthProvider(options: BandwidthProviderOptions): MediaProvider {
+  const base = `${origin(options.baseUrl ?? 'https://messaging.bandwidth.com')}/api/v2/users/${encodeURIComponent(options.accountId)}/media/`;
+  const authorization = basicAuth(options.username, options.password);
+  const secrets = [options.password, authorization, options.username];
+  return {
+    name: 'Bandwidth',
+    limits: PROVIDER_PRESETS.bandwidth,
+    async upload(file) {
+      // The extension follows the bytes, not the user's name (a PNG named .jpg is stored as .png).
+      const mediaName = `${randomUUID()}${extensionFor(file.contentType) || extensionOf(file.fileName)}`;
+      const url = `${base}${mediaName}`;
+      await callProvider(
+        url,
+        {
+          method: 'PUT',
+          headers: { Authorization: authorization, 'Content-Type': file.contentType, 'Content-Length': String(file.size) },
+          body: await openAsBlob(file.path, { type: file.contentType }), // streamed from disk
+        },
+        { provider: 'Bandwidth', timeoutMs: options.timeoutMs, signal: file.signal, secrets },
+      );
+      return { media_url: url, media_id: mediaName };
+    },
+  };
+}
+
+/** A short, plain extension of a cleaned name ('.jpg'), or ''. */
+function extensionOf(name: string): string {
+  const match = /\.[a-z0-9]{1,8}$/i.exec(name);
+  return match ? match[0].toLowerCase() : '';
+}

@@ -1,0 +1,82 @@
+/**
+ * `createUploadSigner`: issues the short-lived signature that the element's `signature-endpoint`
+ * expects, after checking the files it is asked for against the limits.
+ */
+import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { HttpError } from './errors.js';
+import { cleanFileName } from './filename.js';
+import { tooLargeMessage, tooManyFilesMessage, typeRefusal } from './rules.js';
+import { capTtl, checkSecret, newTokenId, signToken, verifyToken, type Secret, type TokenClaims } from './token.js';
+
+export interface UploadSignerOptions {
+  /** The HMAC key, at least 32 bytes; keep it on the server. */
+  secret: Secret;
+  /** How long a signature is valid; capped at MAX_TTL_SECONDS (3600). Default 300. */
+  ttlSeconds?: number;
+  /** Bound into every token; defaults to the element's defaults. */
+  limits?: Partial<Limits>;
+}
+
+/** A file the browser is about to upload, as it describes it (the type is its sniffed type). */
+export interface SignFileInfo {
+  name: string;
+  size: number;
+  type: string;
+}
+
+export interface SignRequest {
+  /** Who asks (a user id, a session): bound into the token. */
+  subject: string;
+  files: readonly SignFileInfo[];
+}
+
+/** Exactly what the element's `signature-endpoint` reads. */
+export interface UploadSignature {
+  headers: { Authorization: string };
+  fields?: Record<string, string>;
+  /** ISO 8601. */
+  expires_at: string;
+}
+
+export interface UploadSigner {
+  readonly limits: Readonly<Limits>;
+  readonly ttlSeconds: number;
+  /** Throws an HttpError 400 when the files break the limits. */
+  sign(request: SignRequest): UploadSignature;
+  /** The claims of a valid token; throws an HttpError 401 otherwise. */
+  verify(token: string | undefined): TokenClaims;
+}
+
+export function createUploadSigner(options: UploadSignerOptions): UploadSigner {
+  const key = checkSecret(options.secret);
+  const ttlSeconds = capTtl(options.ttlSeconds ?? 300);
+  const limits: Readonly<Limits> = Object.freeze({ ...DEFAULT_LIMITS, ...options.limits });
+
+  return {
+    limits,
+    ttlSeconds,
+    sign({ subject, files }) {
+      if (typeof subject !== 'string' || subject === '') throw new TypeError('sign(): subject must be a non-empty string');
+      checkFiles(files, limits);
+      const iat = Math.floor(Date.now() / 1000);
+      const exp = iat + ttlSeconds;
+      const token = signToken({ sub: subject, iat, exp, jti: newTokenId(), limits: { ...limits, accept: [...limits.accept] } }, key);
+      return { headers: { Authorization: `Bearer ${token}` }, expires_at: new Date(exp * 1000).toISOString() };
+    },
+    verify: (token) => verifyToken(token, key),
+  };
+}
+
+function checkFiles(files: readonly SignFileInfo[], limits: Limits): void {
+  if (!Array.isArray(files)) throw new HttpError(400, 'Expected a list of files to sign.');
+  if (files.length > limits.maxFiles) throw new HttpError(400, tooManyFilesMessage(limits));
+  for (const file of files) {
+    const wellFormed =
+      typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.type === 'string' &&
+      Number.isSafeInteger(file.size) && file.size >= 0;
+    if (!wellFormed) throw new HttpError(400, 'Each file needs a name, a size and a type.');
+    if (file.size > limits.maxFileSize) throw new HttpError(400, tooLargeMessage(limits.maxFileSize, cleanFileName(file.name, 'A file'), file.size));
+    const refusal = typeRefusal(file.type.toLowerCase() || undefined, limits, cleanFileName(file.name, 'A file'));
+    if (refusal) throw new HttpError(400, refusal);
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The signer contract: before uploading, the element asks the app's backend for a short-lived
+ * signature (headers, form fields, maybe another URL or method) and puts it on each request.
+ * The provider's credentials stay on the server.
+ */
+import { readServerMessage } from './response.js';
+
+/** A file as the signer sees it; `type` is the sniffed, true type. */
+export interface SignFileInfo {
+  name: string;
+  size: number;
+  type: string;
+}
+
+/** What a signer (or the signature endpoint) answers. */
+export interface UploadSignature {
+  /** Replaces the element's `endpoint`. */
+  url?: string;
+  /** Replaces the element's `method`. */
+  method?: string;
+  /** Sent on each upload request. */
+  headers?: Record<string, string>;
+  /** Added to each multipart body. */
+  fields?: Record<string, string>;
+  /** ISO 8601; the signature is renewed before use once this has passed. */
+  expires_at?: string;
+}
+
+export type Signer = (files: SignFileInfo[]) => Promise<UploadSignature>;
+
+/** A signing failure, with the signature endpoint's own message when it gave one. */
+export class SigningError extends Error {
+  constructor(
+    readonly serverMessage?: string,
+    readonly status?: number,
+  ) {
+    super(serverMessage ?? 'signing failed');
+    this.name = 'SigningError';
+  }
+}
+
+/** Renew a little before the stated expiry so the request does not arrive just too late. */
+const EXPIRY_MARGIN_MS = 5000;
+
+export function isSignatureExpired(signature: UploadSignature, now = Date.now()): boolean {
+  if (!signature.expires_at) return false;
+  const expiresAt = Date.parse(signature.expires_at);
+  return Number.isNaN(expiresAt) || expiresAt - EXPIRY_MARGIN_MS <= now;
+}
+
+/** A signer that POSTs `{ files }` as JSON to the app's signature endpoint (same-origin cookies). */
+export function signatureEndpointSigner(endpoint: string): Signer {
+  return async (files) => {
+    let response: Response;
+    try {
+      response = await fetch(endpoint, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ files }),
+      });
+    } catch {
+      throw new SigningError();
+    }
+    const text = await response.text();
+    if (!response.ok) {
+      const message = readServerMessage({
+        status: response.status,
+        responseText: text,
+        getResponseHeader: (name) => response.headers.get(name),
+      });
+      throw new SigningError(message, response.status);
+    }
+    try {
+      return validSignature(JSON.parse(text));
+    } catch {
+      throw new SigningError(undefined, response.status);
+    }
+  };
+}
+
+/** Keeps only well-formed parts of a signature, so bad JSON fails here and not mid-upload. */
+export function validSignature(value: unknown): UploadSignature {
+  if (typeof value !== 'object' || value === null) throw new TypeError('signature is not an object');
+  const input = value as Record<string, unknown>;
+  const signature: UploadSignature = {};
+  if (typeof input.url === 'string') signature.url = input.url;
+  if (typeof input.method === 'string') signature.method = input.method.toUpperCase();
+  if (typeof input.expires_at === 'string') signature.expires_at = input.expires_at;
+  const headers = stringRecord(input.headers);
+  if (headers) signature.headers = headers;
+  const fields = stringRecord(input.fields);
+  if (fields) signature.fields = fields;
+  return signature;
+}
+
+function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item)]));
+}

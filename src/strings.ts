@@ -1,0 +1,96 @@
+/**
+ * Every user-facing string of the element, in one replaceable object. Set the element's
+ * `strings` property to a partial object to replace some of them (or all, for a translation).
+ * Functions receive values already formatted for the element's locale.
+ */
+export interface MmsMediaUploadStrings {
+  /** The drop zone's visible label. */
+  dropLabel: string;
+  /** The browse button. */
+  browse: string;
+  /** The limits under the label: "Up to 10 files, 2 MB each: JPEG, PNG, GIF, MP4, PDF, text". */
+  limitsHint(args: { maxFiles: number; maxFileSize: string; types: string }): string;
+  /** The accessible name of the file list. */
+  fileListLabel: string;
+  /** Accessible names of a file's buttons. */
+  removeFile(name: string): string;
+  retryFile(name: string): string;
+  /** Visible button texts. */
+  remove: string;
+  retry: string;
+  /** Status of a file in the list. */
+  statusPending: string;
+  statusUploading(percent: string): string;
+  statusUploaded: string;
+  statusFailed: string;
+
+  // Refusals: each names the file and the limit.
+  tooManyFiles(args: { name: string; maxFiles: number }): string;
+  fileTooLarge(args: { name: string; size: string; limit: string }): string;
+  typeNotAllowed(args: { name: string; types: string }): string;
+  markupNotAllowed(args: { name: string }): string;
+  emptyFile(args: { name: string }): string;
+  duplicate(args: { name: string }): string;
+  disabled: string;
+
+  // Upload failures. `message` is the server's own message.
+  serverMessage(args: { name: string; message: string }): string;
+  badStatus(args: { name: string; status: number }): string;
+  noMediaUrl(args: { name: string; status: number }): string;
+  unsafeUrl(args: { name: string }): string;
+  networkError(args: { name: string }): string;
+  timeout(args: { name: string; seconds: number }): string;
+  cancelled(args: { name: string }): string;
+  signatureFailed(args: { name: string; message?: string }): string;
+
+  // Announcements for screen readers.
+  uploaded(args: { name: string }): string;
+  removed(args: { name: string }): string;
+
+  // Form validation.
+  valueMissing: string;
+  uploadsInFlight: string;
+  uploadFailed: string;
+}
+
+export const ENGLISH: MmsMediaUploadStrings = {
+  dropLabel: 'Drop photos, videos or PDFs here',
+  browse: 'Browse files',
+  limitsHint: ({ maxFiles, maxFileSize, types }) =>
+    `Up to ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, ${maxFileSize} each: ${types}`,
+  fileListLabel: 'Attached files',
+  removeFile: (name) => `Remove ${name}`,
+  retryFile: (name) => `Retry ${name}`,
+  remove: 'Remove',
+  retry: 'Retry',
+  statusPending: 'Waiting',
+  statusUploading: (percent) => `Uploading ${percent}`,
+  statusUploaded: 'Uploaded',
+  statusFailed: 'Failed',
+
+  tooManyFiles: ({ name, maxFiles }) =>
+    `${name}: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
+  fileTooLarge: ({ name, size, limit }) => `${name} is ${size}; the limit is ${limit}`,
+  typeNotAllowed: ({ name, types }) => `${name} is not an allowed type; allowed: ${types}`,
+  markupNotAllowed: ({ name }) => `${name} is a web page or drawing (markup), which cannot be attached`,
+  emptyFile: ({ name }) => `${name} is empty`,
+  duplicate: ({ name }) => `${name} is already attached`,
+  disabled: 'Attaching files is disabled',
+
+  serverMessage: ({ name, message }) => `${name}: ${message}`,
+  badStatus: ({ name, status }) => `${name}: upload failed: the server answered ${status}`,
+  noMediaUrl: ({ name, status }) => `${name}: upload failed: the server answered ${status} without a media URL`,
+  unsafeUrl: ({ name }) => `${name}: upload failed: the server answered with a media URL that is not http or https`,
+  networkError: ({ name }) => `${name}: upload failed: the connection to the server was lost`,
+  timeout: ({ name, seconds }) => `${name}: upload failed: no progress for ${seconds} seconds`,
+  cancelled: ({ name }) => `${name}: upload cancelled`,
+  signatureFailed: ({ name, message }) =>
+    message ? `${name}: could not get permission to upload: ${message}` : `${name}: could not get permission to upload`,
+
+  uploaded: ({ name }) => `${name} uploaded`,
+  removed: ({ name }) => `${name} removed`,
+
+  valueMissing: 'Attach at least one file',
+  uploadsInFlight: 'Wait until the uploads have finished',
+  uploadFailed: 'An upload failed: retry it or remove the file',
+};

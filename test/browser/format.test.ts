@@ -1,0 +1,23 @@
+import { expect } from '@open-wc/testing';
+import { formatList, formatSize, formatSizeOverLimit, typeLabel } from '../../src/format.js';
+
+describe('format', () => {
+  it('formats sizes in binary units with at most two decimals', () => {
+    expect(formatSize(512, 'en')).to.equal('512 B');
+    expect(formatSize(2_097_152, 'en')).to.equal('2 MB');
+    expect(formatSize(3.75 * 1024 * 1024, 'en')).to.equal('3.75 MB');
+    expect(formatSize(1536, 'de')).to.equal('1,5 KB');
+  });
+
+  it('never shows a size over the limit as the limit itself', () => {
+    expect(formatSizeOverLimit(2_097_153, 2_097_152, 'en')).to.equal('2.01 MB');
+    expect(formatSizeOverLimit(2_100_000, 2_097_152, 'en')).to.equal('2.01 MB');
+    expect(formatSizeOverLimit(5_557_453, 2_097_152, 'en')).to.equal('5.3 MB');
+  });
+
+  it('names types and lists them the locale way', () => {
+    expect(typeLabel('image/jpeg')).to.equal('JPEG');
+    expect(typeLabel('video/x-unknown')).to.equal('video/x-unknown');
+    expect(formatList(['JPEG', 'PNG', 'PDF'], 'en')).to.equal('JPEG, PNG, and PDF');
+  });
+});

@@ -1,0 +1,51 @@
+// Shared helpers for the element's browser tests.
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/index.js';
+import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
+
+export async function resetMocks(): Promise<void> {
+  await fetch('/mock/reset', { method: 'POST' });
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  fields: Record<string, string>;
+  files: { field: string; filename: string; type: string; size: number; head: string }[];
+  body?: { files: { name: string; size: number; type: string }[] };
+}
+
+export async function recordedRequests(): Promise<RecordedRequest[]> {
+  return (await fetch('/mock/requests')).json();
+}
+
+export async function uploader(attributes: string): Promise<MmsMediaUpload> {
+  const container = await fixture<HTMLDivElement>(html`<div></div>`);
+  container.innerHTML = `<mms-media-upload ${attributes}></mms-media-upload>`;
+  const element = container.querySelector('mms-media-upload')!;
+  await element.updateComplete;
+  return element;
+}
+
+/** Waits for the next `upload-complete` while running `action`. */
+export async function untilComplete(element: MmsMediaUpload, action: () => unknown) {
+  const done = oneEvent(element, 'upload-complete');
+  await action();
+  return (await done).detail;
+}
+
+export function shadow(element: MmsMediaUpload): ShadowRoot {
+  return element.shadowRoot!;
+}
+
+export function notices(element: MmsMediaUpload): string[] {
+  return [...shadow(element).querySelectorAll('[part=error] li')].map((item) => item.textContent ?? '');
+}
+
+/** Collects every event of a type that the element fires. */
+export function collect<T extends Event>(element: EventTarget, type: string): T[] {
+  const events: T[] = [];
+  element.addEventListener(type, (event) => events.push(event as T));
+  return events;
+}

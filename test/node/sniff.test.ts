@@ -1,0 +1,82 @@
+// The sniffer and the sample builders in Node 20, as the server uses them.
+import assert from 'node:assert/strict';
+import { Blob as NodeBlob } from 'node:buffer';
+import { describe, it } from 'node:test';
+import { SNIFF_BYTES, sniffBlob, sniffType } from '../../src/sniff.js';
+import {
+  exeBytes,
+  gifBytes,
+  jpegBytes,
+  mp3Bytes,
+  mp4Bytes,
+  mpegVideoBytes,
+  pdfBytes,
+  pngBytes,
+  quicktimeBytes,
+  sampleFile,
+  svgBytes,
+  textBytes,
+} from '../helpers/sample-files.js';
+
+const MB = 1024 * 1024;
+
+describe('sniff in Node', () => {
+  it('recognises every sample, from a Uint8Array and from a Buffer', () => {
+    const cases: [Uint8Array, string | undefined][] = [
+      [jpegBytes(), 'image/jpeg'],
+      [pngBytes(), 'image/png'],
+      [gifBytes(), 'image/gif'],
+      [pdfBytes(), 'application/pdf'],
+      [mp4Bytes(), 'video/mp4'],
+      [mp4Bytes(undefined, 'M4A '), 'audio/mp4'],
+      [mp4Bytes(undefined, 'zzzz'), undefined],
+      [quicktimeBytes(), 'video/quicktime'],
+      [mp3Bytes(), 'audio/mpeg'],
+      [mpegVideoBytes(), 'video/mpeg'],
+      [textBytes(), 'text/plain'],
+      [svgBytes(), 'image/svg+xml'],
+      [exeBytes(), undefined],
+    ];
+    for (const [bytes, type] of cases) {
+      assert.equal(sniffType(bytes), type);
+      assert.equal(sniffType(Buffer.from(bytes)), type);
+    }
+  });
+
+  it('judges a whole file passed in by its head alone', () => {
+    // Text for 4096 bytes, then a NUL: the head is text, whatever follows it.
+    const bytes = new Uint8Array(SNIFF_BYTES + 10).fill(0x61);
+    bytes[SNIFF_BYTES + 5] = 0;
+    assert.equal(sniffType(bytes), 'text/plain');
+    assert.equal(sniffType(jpegBytes(2_097_152)), 'image/jpeg');
+  });
+
+  it('builds exact sizes: the 2 MB limit tests depend on it', () => {
+    assert.equal(jpegBytes(2_097_152).length, 2_097_152);
+    assert.equal(mp4Bytes(3 * MB + 1).length, 3 * MB + 1);
+    assert.equal(pdfBytes(123_457).length, 123_457);
+    assert.throws(() => pngBytes(pngBytes().length + 5), RangeError);
+  });
+
+  it('sniffs a Node Blob and a File, reading only the head', async () => {
+    assert.equal(await sniffBlob(new NodeBlob([pngBytes()]) as unknown as Blob), 'image/png');
+    assert.equal(await sniffBlob(new Blob([mp3Bytes(200_000)])), 'audio/mpeg');
+    const file = sampleFile(exeBytes(4 * MB), 'photo.jpg');
+    assert.equal(file.type, 'image/jpeg');
+    const ends: (number | undefined)[] = [];
+    const slice = file.slice.bind(file);
+    file.slice = (start?: number, end?: number, type?: string) => {
+      ends.push(end);
+      return slice(start, end, type);
+    };
+    file.arrayBuffer = () => Promise.reject(new Error('the whole file was read'));
+    assert.equal(await sniffBlob(file), undefined);
+    assert.deepEqual(ends, [SNIFF_BYTES]);
+  });
+
+  it('keeps a character cut at the head end from spoiling a text', async () => {
+    const text = textBytes('a'.repeat(SNIFF_BYTES - 1) + '€ and more');
+    assert.equal(await sniffBlob(sampleFile(text, 'notes.txt')), 'text/plain');
+    assert.equal(sniffType(textBytes('<?xml version="1.0"?><svg/>')), 'image/svg+xml');
+  });
+});

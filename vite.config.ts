@@ -1,0 +1,62 @@
+// One Vite config for the demo dev server (`npm start`) and the two library builds:
+//   vite build              → dist/: the npm build, ES modules, dependencies left external
+//   vite build --mode cdn   → dist/cdn/: one self-contained, minified ES module for a <script> tag
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
+import { demoServer } from './demo/server.js';
+
+const root = import.meta.dirname;
+
+/** Uppy imports its whole package.json for a version string; keep only name and version. */
+function slimPackageJson(): Plugin {
+  return {
+    name: 'slim-package-json',
+    enforce: 'pre',
+    load(id) {
+      if (!/node_modules[\\/]@uppy[\\/][^\\/]+[\\/]package\.json$/.test(id)) return null;
+      const { name, version } = JSON.parse(readFileSync(id, 'utf8'));
+      return `export default ${JSON.stringify({ name, version })};`;
+    },
+  };
+}
+
+const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
+
+export default defineConfig(({ command, mode }) => {
+  if (command === 'serve') {
+    return {
+      root: resolve(root, 'demo'),
+      plugins: [demoServer()],
+      server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
+    };
+  }
+  if (mode === 'cdn') {
+    return {
+      plugins: [slimPackageJson()],
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'mms-media-upload.min.js' },
+        rolldownOptions: { output: { minify: true } },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      lib: {
+        entry: { index: resolve(root, 'src/index.ts'), 'server/index': resolve(root, 'src/server/index.ts') },
+        formats: ['es'],
+      },
+      rolldownOptions: {
+        external: isExternal,
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
