@@ -3,8 +3,8 @@
 //   vite build --mode cdn   → dist/cdn/: one self-contained, minified ES module for a <script> tag
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { minifyHTMLLiterals } from 'minify-literals';
 import { defineConfig, type Plugin } from 'vite';
-import { demoServer } from './demo/server.js';
 
 const root = import.meta.dirname;
 
@@ -16,24 +16,38 @@ function slimPackageJson(): Plugin {
     load(id) {
       if (!/node_modules[\\/]@uppy[\\/][^\\/]+[\\/]package\.json$/.test(id)) return null;
       const { name, version } = JSON.parse(readFileSync(id, 'utf8'));
-      return `export default ${JSON.stringify({ name, version })};`;
+      return JSON.stringify({ name, version });
+    },
+  };
+}
+
+/** Lit's html`` and css`` templates keep their white space through a minifier; squeeze them. */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'minify-lit-templates',
+    async transform(code, id) {
+      if (!id.startsWith(resolve(root, 'src')) || !/\.ts$/.test(id)) return null;
+      const result = await minifyHTMLLiterals(code, { fileName: id });
+      return result ? { code: result.code, map: result.map } : null;
     },
   };
 }
 
 const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
 
-export default defineConfig(({ command, mode }) => {
+export default defineConfig(async ({ command, mode }) => {
   if (command === 'serve') {
+    // Only the dev server needs the demo's back end (and with it the server code).
+    const { demoServer } = await import('./demo/server.js');
     return {
-      root: resolve(root, 'demo'),
+      root,
       plugins: [demoServer()],
       server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
     };
   }
   if (mode === 'cdn') {
     return {
-      plugins: [slimPackageJson()],
+      plugins: [slimPackageJson(), minifyTemplates()],
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,

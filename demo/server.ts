@@ -65,6 +65,11 @@ export function demoServer(): Plugin {
         authorize: () => 'demo-user',
       });
       server.middlewares.use(API_BASE, toNodeHandler(proxy));
+      // The demo pages live under /demo/; send the bare origin there.
+      server.middlewares.use((request, response, next) => {
+        if (request.url !== '/') return next();
+        response.writeHead(302, { Location: '/demo/' }).end();
+      });
     },
   };
 }

@@ -97,9 +97,13 @@ export function acceptedTypes(accept: readonly string[]): string[] {
   return [...types];
 }
 
-/** Whether a (sniffed) MIME type is allowed by an accept list. */
+/** Markup (SVG, HTML, XML) can carry script: it is never attached, whatever the accept list says. */
+export const MARKUP_TYPES: ReadonlySet<string> = new Set(['image/svg+xml', 'text/html', 'application/xml', 'text/xml']);
+
+/** Whether a (sniffed) MIME type is allowed by an accept list. Markup never is. */
 export function isTypeAccepted(type: string, accept: readonly string[]): boolean {
   const wanted = type.toLowerCase();
+  if (MARKUP_TYPES.has(wanted)) return false;
   return acceptedTypes(accept).some((allowed) => {
     if (allowed === '*/*' || allowed === wanted) return true;
     return allowed.endsWith('/*') && wanted.startsWith(allowed.slice(0, -1));

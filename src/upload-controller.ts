@@ -12,7 +12,7 @@ import {
   type RejectionReason,
 } from './events.js';
 import { formatList, formatSize, formatSizeOverLimit, typeLabel } from './format.js';
-import { acceptedTypes, type Limits } from './limits.js';
+import { acceptedTypes, MARKUP_TYPES, type Limits } from './limits.js';
 import { readMediaResult, UploadFailure, type MediaResult } from './response.js';
 import { isSignatureExpired, SigningError, validSignature, type Signer, type UploadSignature } from './signing.js';
 import { sniffBlob } from './sniff.js';
@@ -76,7 +76,6 @@ const RESTRICTION_CODES = {
   noDuplicates: 'duplicate',
 } as const;
 const UNKNOWN_TYPE = 'application/octet-stream';
-const MARKUP_TYPES = new Set(['image/svg+xml', 'text/html', 'application/xml']);
 
 export class UploadController implements ReactiveController {
   readonly uppy: Uppy<Meta, Body>;
@@ -107,6 +106,8 @@ export class UploadController implements ReactiveController {
       locale: { strings: RESTRICTION_CODES, pluralize: () => 0 },
       onBeforeFileAdded: (file, files) => {
         if (file.size === 0) throw new RestrictionError('empty-file', { file });
+        // `image/*` would match SVG; markup is refused whatever the accept list says.
+        if (MARKUP_TYPES.has(file.type)) throw new RestrictionError('type-not-allowed', { file });
         return !Object.hasOwn(files, file.id);
       },
     });

@@ -29,18 +29,3 @@ export async function* encodeBase64(source: AsyncIterable<Uint8Array>): AsyncGen
   }
   if (carry.length > 0) yield Buffer.from(carry.toString('base64'), 'latin1');
 }
-
-/** A web ReadableStream (a fetch body) that pulls from an async iterable. */
-export function toWebStream(iterable: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
-  const iterator = iterable[Symbol.asyncIterator]();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(value);
-    },
-    async cancel() {
-      await iterator.return?.(undefined);
-    },
-  });
-}

@@ -436,3 +436,13 @@ describe('<mms-media-upload>: interaction', () => {
     expect(notices(element)).to.deep.equal(['vide.txt est vide']);
   });
 });
+
+describe('<mms-media-upload>: markup', () => {
+  it('refuses SVG even when accept allows image/*', async () => {
+    const element = await uploader('manual accept="image/*"');
+    const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
+    await element.addFiles([sampleFile(svgBytes(), 'logo.png', 'image/png'), sampleFile(pngBytes(), 'ok.png', 'image/png')]);
+    expect(element.files.map((file) => file.name)).to.deep.equal(['ok.png']);
+    expect(rejected[0].detail.reason).to.equal('type-not-allowed');
+  });
+});

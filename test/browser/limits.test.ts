@@ -23,3 +23,10 @@ describe('limits', () => {
     expect(isTypeAccepted('application/pdf', ['.pdf'])).to.equal(true);
   });
 });
+
+describe('limits: markup', () => {
+  it('never accepts markup, even through a wildcard', () => {
+    expect(isTypeAccepted('image/svg+xml', ['image/*'])).to.equal(false);
+    expect(isTypeAccepted('text/html', ['*/*'])).to.equal(false);
+  });
+});

@@ -35,7 +35,7 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
       if (status !== undefined && status !== 'success') {
         const code = (object as { status_code?: unknown }).status_code;
         const reason = jsonString(object, 'error') ?? jsonString(object, 'message') ?? status;
-        throw providerFailure('Plivo', typeof code === 'number' ? code : 502, safeMessage(reason, secrets));
+        throw providerFailure('Plivo', typeof code === 'number' && code >= 400 ? code : 502, safeMessage(reason, secrets));
       }
       const mediaUrl = jsonString(object, 'media_url');
       if (!mediaUrl) throw new HttpError(502, 'Plivo did not return a media URL.');

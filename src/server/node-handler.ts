@@ -1,0 +1,144 @@
+/**
+ * `toNodeHandler`: runs a fetch-standard handler under `http.createServer`, Express, Connect or
+ * Vite's middleware. The request body is streamed, not buffered; a client that goes away aborts
+ * `request.signal` and errors the body stream, and never crashes the process.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { isUnrouted } from './errors.js';
+import type { FetchHandler } from './proxy.js';
+
+export type NextFunction = (error?: unknown) => void;
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: NextFunction) => void;
+
+/**
+ * With `next` (middleware), paths the handler has no route for go on to the next middleware,
+ * and unexpected errors go to `next(error)`.
+ */
+export function toNodeHandler(handler: FetchHandler): NodeHandler {
+  return (req, res, next) => {
+    const controller = new AbortController();
+    res.on('close', () => {
+      if (!res.writableFinished) controller.abort(new Error('The client went away.'));
+    });
+    let request: Request;
+    try {
+      request = toRequest(req, controller.signal);
+    } catch {
+      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ message: 'Bad request.' }));
+      return;
+    }
+    handler(request)
+      .then(async (response) => {
+        if (next && isUnrouted(response)) return next();
+        await writeResponse(response, req, res);
+      })
+      .catch((error: unknown) => {
+        if (next) return next(error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+  };
+}
+
+function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
+  // Express and Connect strip their mount path from req.url; routes match the end of the path anyway.
+  const path = (req as IncomingMessage & { originalUrl?: string }).originalUrl ?? req.url ?? '/';
+  const scheme = (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+  let url: URL;
+  try {
+    url = new URL(path, `${scheme}://${req.headers.host ?? 'localhost'}`);
+  } catch {
+    url = new URL(path, `${scheme}://localhost`);
+  }
+  const headers = new Headers();
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = req.rawHeaders[i]!;
+    if (!name.startsWith(':')) headers.append(name, req.rawHeaders[i + 1]!); // skip HTTP/2 pseudo-headers
+  }
+  const method = req.method ?? 'GET';
+  const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  if (method !== 'GET' && method !== 'HEAD') {
+    init.body = bodyStream(req);
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+/**
+ * The request body as a web stream. It starts reading only when the handler reads (so a 401 or
+ * a `next()` leaves the body untouched), and when the handler stops early (a 413) the rest is
+ * drained rather than the connection destroyed, so that the answer still reaches the client.
+ */
+function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let finished = false;
+  let clientGone = false;
+
+  const onData = (chunk: Buffer) => {
+    controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  const onEnd = () => {
+    if (finished) return;
+    finished = true;
+    controller.close();
+  };
+  const onGone = () => {
+    clientGone = true;
+    if (finished || !reading) return;
+    finished = true;
+    controller.error(new Error('The client closed the connection before the upload was complete.'));
+  };
+  let reading = false;
+  // Always listened to: without a listener an aborted request's 'error' would be uncaught.
+  req.on('error', onGone);
+  req.on('close', () => {
+    if (!req.complete) onGone();
+  });
+
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      pull() {
+        if (!reading) {
+          reading = true;
+          if (clientGone) return onGone();
+          req.on('data', onData);
+          req.on('end', onEnd);
+        }
+        req.resume();
+      },
+      cancel() {
+        finished = true;
+        req.off('data', onData);
+        req.resume(); // discard the rest
+      },
+    },
+    // No read-ahead: pull() runs only when the handler asks for more.
+    { highWaterMark: 0 },
+  );
+}
+
+async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  res.statusCode = response.status;
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+  if (!response.body || req.method === 'HEAD') {
+    await response.body?.cancel();
+    res.end();
+    return;
+  }
+  try {
+    await pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res);
+  } catch {
+    // The client went away while the answer was being sent: nothing left to do.
+  }
+}

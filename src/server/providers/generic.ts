@@ -1,0 +1,77 @@
+/**
+ * An Acrobits-style generic media upload web service: POST or PUT multipart/form-data with the
+ * configured fields and headers, the file in `fileField`; a 2xx with `media_url` (JSON or XML)
+ * is a success, anything else may carry a `message` (JSON or XML).
+ *
+ * Field and header values may hold `%file_name%`, `%media_size%` and `%content_type%`.
+ */
+import { openAsBlob } from 'node:fs';
+import { PROVIDER_PRESETS, type Limits } from '../../limits.js';
+import { HttpError } from '../errors.js';
+import type { MediaProvider, MediaUpload, ProviderHttpOptions } from '../provider.js';
+import { callProvider } from './http.js';
+import { jsonString, parseJson, xmlValue } from './response.js';
+
+export interface GenericProviderOptions extends Omit<ProviderHttpOptions, 'baseUrl'> {
+  /** The web service's full URL (it may carry a query string). */
+  url: string;
+  /** Default 'POST'. */
+  method?: 'POST' | 'PUT';
+  /** Text parts sent before the file. */
+  fields?: Record<string, string>;
+  headers?: Record<string, string>;
+  /** The file part's name; default 'file'. */
+  fileField?: string;
+  /** What the service accepts; default Acrobits' own (JPEG and MP4, 2 MB). */
+  limits?: Partial<Limits>;
+  /** Names the service in messages; default 'The media service'. */
+  name?: string;
+}
+
+export function genericProvider(options: GenericProviderOptions): MediaProvider {
+  const name = options.name ?? 'The media service';
+  const method = options.method ?? 'POST';
+  const fileField = options.fileField ?? 'file';
+  const secrets = configuredSecrets(options);
+  return {
+    name,
+    limits: { ...PROVIDER_PRESETS.acrobits, ...options.limits },
+    async upload(file) {
+      const form = new FormData();
+      for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));
+      form.append(fileField, await openAsBlob(file.path, { type: file.contentType }), file.fileName);
+      const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]));
+      const answer = await callProvider(options.url, { method, headers, body: form }, { provider: name, timeoutMs: options.timeoutMs, signal: file.signal, secrets });
+      const mediaUrl = jsonString(parseJson(answer.text), 'media_url') ?? xmlValue(answer.text, 'media_url');
+      if (!mediaUrl) throw new HttpError(502, `${name} did not return a media URL.`);
+      const mediaId = jsonString(parseJson(answer.text), 'media_id') ?? xmlValue(answer.text, 'media_id');
+      return { media_url: mediaUrl, media_id: mediaId };
+    },
+  };
+}
+
+/**
+ * Replaces the placeholders. Header values must be Latin-1 and one line, so there the file name
+ * is percent-encoded.
+ */
+function fill(template: string, file: MediaUpload, inHeader: boolean): string {
+  return template.replace(/%(file_name|media_size|content_type)%/g, (_match, key: string) => {
+    if (key === 'media_size') return String(file.size);
+    if (key === 'content_type') return file.contentType;
+    return inHeader ? encodeURIComponent(file.fileName) : file.fileName;
+  });
+}
+
+/** Anything configured may be a credential (Acrobits puts passwords in fields and query strings). */
+function configuredSecrets(options: GenericProviderOptions): string[] {
+  const url = new URL(options.url);
+  const values = [
+    ...Object.values(options.fields ?? {}),
+    ...Object.values(options.headers ?? {}),
+    ...url.searchParams.values(),
+    decodeURIComponent(url.username),
+    decodeURIComponent(url.password),
+  ];
+  // Placeholders are filled per file and are not secrets; very short values would mask too much.
+  return values.filter((value) => value.length >= 6 && !/%(file_name|media_size|content_type)%/.test(value));
+}

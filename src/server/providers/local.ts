@@ -1,0 +1,88 @@
+/**
+ * The embedded provider: keeps files under `dir` by a generated id (never the user's name), with a
+ * sidecar JSON for the type, and serves them back at `GET …/media/{id}`.
+ */
+import { constants, createReadStream } from 'node:fs';
+import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import { HttpError } from '../errors.js';
+import type { MediaProvider } from '../provider.js';
+
+export interface LocalProviderOptions {
+  /** Where files are kept (created when missing). */
+  dir: string;
+  /**
+   * The base of media URLs, a path ('/api/media') or an absolute URL; the media id is appended.
+   * Default: the proxy's own media route next to its upload route.
+   */
+  publicUrl?: string;
+  /** Default: the element's defaults. */
+  limits?: Partial<Limits>;
+}
+
+interface Sidecar {
+  content_type: string;
+  size: number;
+  file_name: string;
+}
+
+/** Ids are made by the proxy (base64url); anything else is not ours, and never reaches the file system. */
+const MEDIA_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function localProvider(options: LocalProviderOptions): MediaProvider {
+  const dir = options.dir;
+  return {
+    name: 'Local storage',
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+
+    async upload(file) {
+      if (!MEDIA_ID.test(file.id)) throw new TypeError('localProvider: unexpected media id');
+      await mkdir(dir, { recursive: true });
+      const sidecar: Sidecar = { content_type: file.contentType, size: file.size, file_name: file.fileName };
+      try {
+        await copyFile(file.path, join(dir, file.id), constants.COPYFILE_EXCL);
+        // The sidecar last: a file without one is not served.
+        await writeFile(join(dir, `${file.id}.json`), JSON.stringify(sidecar), { flag: 'wx' });
+      } catch (error) {
+        await rm(join(dir, file.id), { force: true });
+        throw error;
+      }
+      const base = (options.publicUrl ?? file.mediaRoute).replace(/\/+$/, '');
+      return { media_url: `${base}/${file.id}`, media_id: file.id };
+    },
+
+    async serve(id, request) {
+      const sidecar = MEDIA_ID.test(id) ? await readSidecar(join(dir, `${id}.json`)) : undefined;
+      const path = join(dir, id);
+      const size = sidecar && (await stat(path).catch(() => undefined))?.size;
+      if (!sidecar || size === undefined) throw new HttpError(404, 'No such media.');
+      const headers = {
+        'Content-Type': sidecar.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : sidecar.content_type,
+        'Content-Length': String(size),
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Disposition': `inline; filename*=UTF-8''${encodeRfc5987(sidecar.file_name)}`,
+        'Cache-Control': 'private, max-age=3600',
+      };
+      if (request.method === 'HEAD') return new Response(null, { status: 200, headers });
+      const body = Readable.toWeb(createReadStream(path)) as ReadableStream<Uint8Array>;
+      return new Response(body, { status: 200, headers });
+    },
+  };
+}
+
+async function readSidecar(path: string): Promise<Sidecar | undefined> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as Partial<Sidecar>;
+    if (typeof value.content_type !== 'string' || typeof value.file_name !== 'string') return undefined;
+    return value as Sidecar;
+  } catch {
+    return undefined;
+  }
+}
+
+/** RFC 5987 value: percent-encodes everything outside its attr-char set. */
+function encodeRfc5987(text: string): string {
+  return encodeURIComponent(text).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+}

@@ -1,0 +1,72 @@
+// The demo end to end, as `npm start` serves it: Vite dev server + the signed proxy on the
+// local provider; a photo picked in Chromium is stored and its media URL serves the same bytes.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { launchChromium } from '../helpers/chromium.js';
+import { jpegBytes, pngBytes } from '../helpers/sample-files.js';
+
+let server: ViteDevServer;
+let browser: Browser;
+let origin: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'mms-demo-'));
+
+before(async () => {
+  process.env.MMS_DATA_DIR = dataDir;
+  server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  await server.listen();
+  const address = server.httpServer!.address() as AddressInfo;
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('a photo picked on the demo page is stored and its media URL serves the same bytes', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/demo/`);
+  const photo = Buffer.from(jpegBytes(50_000));
+  await page.locator('mms-media-upload').locator('input[type=file]').setInputFiles({
+    name: 'holiday photo.jpg',
+    mimeType: 'image/jpeg',
+    buffer: photo,
+  });
+  const link = page.locator('#urls a').first();
+  await link.waitFor({ timeout: 15_000 });
+  const mediaUrl = await link.getAttribute('href');
+  assert.ok(mediaUrl, 'the page shows a media URL');
+  const response = await fetch(new URL(mediaUrl, origin));
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'image/jpeg');
+  assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+  assert.deepEqual(Buffer.from(await response.arrayBuffer()), photo);
+
+  // The form posts the media URL under the element's name.
+  await page.click('button[type=submit]');
+  assert.match(await page.locator('#posted').textContent() ?? '', new RegExp(`media=${mediaUrl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await page.close();
+});
+
+test('a PNG named .jpg is stored as image/png', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/demo/`);
+  await page.locator('mms-media-upload').locator('input[type=file]').setInputFiles({
+    name: 'screenshot.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(pngBytes(4000)),
+  });
+  const link = page.locator('#urls a').first();
+  await link.waitFor({ timeout: 15_000 });
+  const response = await fetch(new URL((await link.getAttribute('href'))!, origin));
+  assert.equal(response.headers.get('content-type'), 'image/png');
+  await page.close();
+});

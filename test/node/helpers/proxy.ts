@@ -1,0 +1,24 @@
+/** Shared setup for the proxy tests: a secret, signatures, and upload requests as the element sends them. */
+import { createUploadSigner } from '../../../src/server/index.js';
+import type { Limits } from '../../../src/limits.js';
+
+export const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
+export const ORIGIN = 'http://app.test';
+
+/** A fresh `Authorization` header value, as the sign route would give it. */
+export function bearer(options: { limits?: Partial<Limits>; ttlSeconds?: number; secret?: string } = {}): string {
+  const signer = createUploadSigner({ secret: options.secret ?? SECRET, ttlSeconds: options.ttlSeconds, limits: options.limits });
+  return signer.sign({ subject: 'user-1', files: [] }).headers.Authorization;
+}
+
+/** POST …/upload with one file in the multipart field `file` (built by undici's FormData, like a browser). */
+export function uploadRequest(authorization: string | undefined, bytes: Uint8Array, name: string, type = '', path = '/api/upload'): Request {
+  const form = new FormData();
+  form.append('file', new Blob([bytes], { type }), name);
+  const headers: Record<string, string> = authorization ? { Authorization: authorization } : {};
+  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: form });
+}
+
+export async function json(response: Response): Promise<Record<string, unknown>> {
+  return (await response.json()) as Record<string, unknown>;
+}

@@ -1,0 +1,141 @@
+// The small server modules on their own: file names, streaming base64, limits, provider messages,
+// the per-token usage counter.
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
+import { base64Length, encodeBase64 } from '../../src/server/base64.js';
+import { cleanFileName, extensionFor } from '../../src/server/filename.js';
+import { providerFailure } from '../../src/server/providers/http.js';
+import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
+import { intersectLimits, tooLargeMessage, typeRefusal } from '../../src/server/rules.js';
+import { UsageCounter } from '../../src/server/usage.js';
+
+async function collect(source: AsyncIterable<Uint8Array>): Promise<string> {
+  const parts: Uint8Array[] = [];
+  for await (const part of source) parts.push(part);
+  return Buffer.concat(parts).toString('latin1');
+}
+
+async function* chunked(bytes: Buffer, sizes: number[]): AsyncGenerator<Uint8Array> {
+  let at = 0;
+  let i = 0;
+  while (at < bytes.length) {
+    const size = sizes[i++ % sizes.length]!;
+    yield bytes.subarray(at, at + size);
+    at += size;
+  }
+}
+
+describe('cleanFileName', () => {
+  it('keeps only the last path segment and never leaves ".."', () => {
+    assert.equal(cleanFileName('../../etc/passwd'), 'passwd');
+    assert.equal(cleanFileName('..\\..\\windows\\win.ini'), 'win.ini');
+    assert.equal(cleanFileName('C:\\Users\\me\\photo.jpg'), 'photo.jpg');
+    assert.equal(cleanFileName('..'), 'file');
+    assert.equal(cleanFileName('a..b...jpg'), 'a.b.jpg');
+    assert.equal(cleanFileName('.hidden.png'), 'hidden.png');
+  });
+
+  it('removes CR/LF, control characters, quotes and bidi controls', () => {
+    assert.equal(cleanFileName('evil\r\nX-Injected: 1.jpg'), 'evilX-Injected 1.jpg');
+    assert.equal(cleanFileName('a\r\nb\u0000c.jpg'), 'abc.jpg');
+    assert.equal(cleanFileName('say "cheese" \'now\'.png'), 'say cheese now.png');
+    // U+202E (RIGHT-TO-LEFT OVERRIDE) makes "photo\u202Egpj.exe" display as "photoexe.jpg".
+    assert.equal(cleanFileName('photo\u202Egpj.exe'), 'photogpj.exe');
+    assert.equal(cleanFileName('\u2066x\u2069\u200F.gif'), 'x.gif');
+    assert.equal(cleanFileName('<script>.txt'), 'script.txt');
+  });
+
+  it('keeps Unicode letters, normalised to NFC, and caps the length keeping the extension', () => {
+    assert.equal(cleanFileName('fe\u0301te\u0301 фото.jpg'), 'f\u00e9t\u00e9 фото.jpg');
+    const long = cleanFileName(`${'ä'.repeat(300)}.jpeg`);
+    assert.equal([...long].length, 100);
+    assert.ok(long.endsWith('.jpeg'));
+  });
+
+  it('falls back when nothing is left', () => {
+    assert.equal(cleanFileName('\r\n', 'file.jpg'), 'file.jpg');
+    assert.equal(cleanFileName('///', 'file.png'), 'file.png');
+  });
+
+  it('knows the extension of each sniffed type', () => {
+    assert.equal(extensionFor('image/png'), '.png');
+    assert.equal(extensionFor('video/quicktime'), '.mov');
+    assert.equal(extensionFor('application/x-unknown'), '');
+  });
+});
+
+describe('streaming base64', () => {
+  it('matches Buffer base64 for every chunking, carrying 0–2 bytes between chunks', async () => {
+    for (const length of [0, 1, 2, 3, 4, 5, 100, 65_537]) {
+      const bytes = randomBytes(length);
+      for (const sizes of [[1], [2], [3], [1, 2], [5, 7, 1], [65_536]]) {
+        assert.equal(await collect(encodeBase64(chunked(bytes, sizes))), bytes.toString('base64'), `length ${length}, chunks ${sizes}`);
+      }
+      assert.equal(base64Length(length), bytes.toString('base64').length);
+    }
+  });
+});
+
+describe('limits', () => {
+  it('intersects counts, sizes and types, wildcards included', () => {
+    const merged = intersectLimits({ maxFiles: 20, maxFileSize: 5 * MEGABYTE, accept: ['image/*', 'application/pdf'] }, PROVIDER_PRESETS.acrobits);
+    assert.deepEqual(merged, { maxFiles: 10, maxFileSize: 2 * MEGABYTE, accept: ['image/jpeg'] });
+    assert.deepEqual(intersectLimits(DEFAULT_LIMITS, PROVIDER_PRESETS.openmarket).accept.sort(), ['application/pdf', 'image/gif', 'image/jpeg', 'image/png', 'video/mp4']);
+  });
+
+  it('words refusals with the limit in binary megabytes', () => {
+    assert.equal(tooLargeMessage(2 * MEGABYTE, 'photo.jpg', 2 * MEGABYTE + 1), 'photo.jpg is 2.01 MB; the limit is 2 MB.');
+    assert.equal(tooLargeMessage(3.75 * MEGABYTE, 'The file'), 'The file is larger than 3.75 MB.');
+    assert.equal(typeRefusal('image/png', DEFAULT_LIMITS, 'x'), undefined);
+    assert.match(typeRefusal('image/svg+xml', { ...DEFAULT_LIMITS, accept: ['image/*'] }, 'x.svg')!, /web page or drawing/);
+    assert.match(typeRefusal(undefined, PROVIDER_PRESETS.acrobits, 'x.bin')!, /not of a type.*allowed: JPEG and MP4/);
+  });
+});
+
+describe('provider answers', () => {
+  it('finds the message of each provider', () => {
+    assert.equal(providerMessage('<response><message>Not enough credit</message></response>'), 'Not enough credit');
+    assert.equal(providerMessage('{"message":"Quota &amp; more"}'), 'Quota &amp; more');
+    assert.equal(providerMessage('<response><message>Quota &amp; more</message></response>'), 'Quota & more');
+    assert.equal(providerMessage('{"api_id":"x","error":"Authentication credentials invalid"}'), 'Authentication credentials invalid');
+    assert.equal(
+      providerMessage('{"invalidReasons":["Missing IDS account ID","Supplied file size does not match content"],"valid":false}'),
+      'Missing IDS account ID; Supplied file size does not match content',
+    );
+    assert.equal(providerMessage('<html><body>502</body></html>'), undefined);
+    assert.equal(xmlValue('<response><media_url><![CDATA[http://a/b?x=1&y=2]]></media_url></response>', 'media_url'), 'http://a/b?x=1&y=2');
+  });
+
+  it('never repeats a secret, and keeps messages short and on one line', () => {
+    const message = providerMessage('{"message":"bad password hunter22\\r\\nfor user"}', ['hunter22']);
+    assert.equal(message, 'bad password *** for user');
+    assert.ok(providerMessage(JSON.stringify({ message: 'x'.repeat(1000) }))!.length <= 300);
+  });
+
+  it('passes 413, 415 and 429 through and answers other refusals 502', () => {
+    assert.equal(providerFailure('Plivo', 413).status, 413);
+    assert.equal(providerFailure('Plivo', 415).status, 415);
+    assert.equal(providerFailure('Plivo', 429).status, 429);
+    assert.equal(providerFailure('Plivo', 400, 'nope').status, 502);
+    assert.equal(providerFailure('Plivo', 401).status, 502);
+    assert.equal(providerFailure('Plivo', 503).status, 502);
+    assert.equal(providerFailure('Plivo', 400, 'nope').message, 'Plivo refused the upload (HTTP 400): nope');
+  });
+});
+
+describe('UsageCounter', () => {
+  it('counts uploads per token up to the limit, gives back failed ones, and forgets expired tokens', () => {
+    const usage = new UsageCounter();
+    const now = 1_000_000;
+    for (let i = 0; i < 10; i++) assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
+    assert.equal(usage.reserve('a', 10, now + 60_000, now), false);
+    assert.equal(usage.reserve('b', 10, now + 60_000, now), true, 'another token has its own count');
+    usage.release('a');
+    assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
+    assert.equal(usage.size, 2);
+    usage.reserve('c', 10, now + 10 * 60_000, now + 61_000); // a sweep runs at most once a minute
+    assert.equal(usage.size, 1, 'the expired tokens are gone');
+  });
+});
