@@ -1,10 +1,11 @@
 // One Vite config for the demo dev server (`npm start`) and the two library builds:
 //   vite build              → dist/: the npm build, ES modules, dependencies left external
 //   vite build --mode cdn   → dist/cdn/: one self-contained, minified ES module for a <script> tag
+// (`npm run build` runs both, in that order, then emits the .d.ts files with tsc.)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const root = import.meta.dirname;
 
@@ -35,7 +36,7 @@ function minifyTemplates(): Plugin {
 
 const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
 
-export default defineConfig(async ({ command, mode }) => {
+export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   if (command === 'serve') {
     // Only the dev server needs the demo's back end (and with it the server code).
     const { demoServer } = await import('./demo/server.js');
@@ -50,7 +51,7 @@ export default defineConfig(async ({ command, mode }) => {
       plugins: [slimPackageJson(), minifyTemplates()],
       build: {
         outDir: 'dist/cdn',
-        emptyOutDir: true,
+        emptyOutDir: false,
         target: 'es2022',
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'mms-media-upload.min.js' },
         rolldownOptions: { output: { minify: true } },
@@ -60,7 +61,7 @@ export default defineConfig(async ({ command, mode }) => {
   return {
     build: {
       outDir: 'dist',
-      emptyOutDir: false,
+      emptyOutDir: true,
       target: 'es2022',
       minify: false,
       lib: {

@@ -70,22 +70,23 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
   const fields: Record<string, string> = Object.create(null);
   let file: SpooledFile | undefined;
   let written: Promise<void> = Promise.resolve();
-  let fileStream: Readable | undefined;
+  let stopWriting = async () => {};
   let failed = false;
 
   return new Promise<SpooledFile>((resolve, reject) => {
     const fail = (error: unknown) => {
       if (failed) return;
       failed = true;
-      // Stop reading the request (this cancels its body stream) and the file being written.
-      source.unpipe(parser);
-      source.destroy();
-      parser.destroy();
-      fileStream?.destroy(); // ends the pipeline into the temporary file, so it can be removed
-      written
-        .catch(() => undefined)
-        .then(() => file && removeSpool(file.path))
-        .finally(() => reject(error));
+      // Not from inside busboy's own event (it touches the file stream after emitting 'limit').
+      process.nextTick(() => {
+        // Stop reading the request (this cancels its body stream) and the file being written.
+        source.unpipe(parser);
+        source.destroy();
+        parser.destroy();
+        stopWriting()
+          .then(() => file && removeSpool(file.path))
+          .finally(() => reject(error));
+      });
     };
 
     source.on('error', () => fail(new HttpError(400, 'The upload was interrupted before it was complete.')));
@@ -114,7 +115,6 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         fields,
       };
       file = spooled;
-      fileStream = stream;
       const heads: Buffer[] = [];
       let headLength = 0;
       const counter = new Transform({
@@ -132,7 +132,17 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         },
       });
       stream.on('limit', () => fail(new HttpError(413, tooLargeMessage(options.maxFileSize, 'The file'))));
-      written = pipeline(stream, counter, createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 }));
+      const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
+      const closed = new Promise((resolve) => writer.once('close', resolve));
+      // pipeline() may never settle when its source is destroyed after its last push, so a
+      // failure waits for the temporary file to be closed instead.
+      stopWriting = async () => {
+        stream.destroy();
+        counter.destroy();
+        writer.destroy();
+        await closed;
+      };
+      written = pipeline(stream, counter, writer);
       written.catch(fail);
     });
 

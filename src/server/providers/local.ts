@@ -6,7 +6,7 @@ import { constants, createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { DEFAULT_LIMITS, type Limits } from '../../limits.js';
+import type { Limits } from '../../limits.js';
 import { HttpError } from '../errors.js';
 import type { MediaProvider } from '../provider.js';
 
@@ -18,7 +18,7 @@ export interface LocalProviderOptions {
    * Default: the proxy's own media route next to its upload route.
    */
   publicUrl?: string;
-  /** Default: the element's defaults. */
+  /** Default: none of its own (the proxy's limits apply). */
   limits?: Partial<Limits>;
 }
 
@@ -28,6 +28,9 @@ interface Sidecar {
   file_name: string;
 }
 
+/** Local storage has no limits of its own; markup is refused by the proxy whatever `accept` says. */
+const UNLIMITED: Readonly<Limits> = { maxFiles: Number.MAX_SAFE_INTEGER, maxFileSize: Number.MAX_SAFE_INTEGER, accept: ['*/*'] };
+
 /** Ids are made by the proxy (base64url); anything else is not ours, and never reaches the file system. */
 const MEDIA_ID = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -35,7 +38,7 @@ export function localProvider(options: LocalProviderOptions): MediaProvider {
   const dir = options.dir;
   return {
     name: 'Local storage',
-    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    limits: { ...UNLIMITED, ...options.limits },
 
     async upload(file) {
       if (!MEDIA_ID.test(file.id)) throw new TypeError('localProvider: unexpected media id');

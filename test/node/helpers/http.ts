@@ -139,7 +139,7 @@ export function streamedFileBody(options: { head: Uint8Array; size: number; file
     cancel() {
       state.cancelled = true;
     },
-  });
+  }, { highWaterMark: 0 }); // nothing is pulled before the consumer reads
   return {
     stream,
     get pulled() {

@@ -26,7 +26,7 @@ export async function measureBundles() {
       build: {
         outDir,
         target: 'es2022',
-        lib: { entry: 'bench/floor-entry.js', formats: ['es'], fileName: () => 'floor.js' },
+        lib: { entry: 'test/bench/floor-entry.js', formats: ['es'], fileName: () => 'floor.js' },
         rolldownOptions: { output: { minify: true } },
       },
     });

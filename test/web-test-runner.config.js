@@ -2,14 +2,16 @@
 // and the loopback upload endpoints that the tests talk to (test/helpers/endpoints.js).
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { commonJsPlugin } from './test/helpers/commonjs-plugin.js';
-import { mockEndpoints } from './test/helpers/endpoints.js';
-import { summaryReporter } from './test/helpers/summary-reporter.js';
+import { fileURLToPath } from 'node:url';
+import { commonJsPlugin } from './helpers/commonjs-plugin.js';
+import { mockEndpoints } from './helpers/endpoints.js';
+import { summaryReporter } from './helpers/summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
 export default {
+  rootDir: fileURLToPath(new URL('..', import.meta.url)),
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   concurrency: 1,
@@ -34,7 +36,7 @@ export default {
   ],
   plugins: [
     commonJsPlugin(),
-    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'chrome123' }),
+    esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
   middleware: mockEndpoints(),
   reporters: [defaultReporter(), summaryReporter()],

@@ -1,0 +1,33 @@
+// The CDN file alone, in a plain HTML page with no build step, gives a working element.
+// (`npm test` builds dist/ first when it is missing.)
+import { expect } from '@open-wc/testing';
+import { jpegBytes, sampleFile } from '../helpers/sample-files.js';
+import { resetMocks } from '../helpers/element.js';
+import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
+
+describe('CDN build', () => {
+  beforeEach(resetMocks);
+
+  it('defines the element from one <script type="module"> and uploads', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/cdn.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const frameWindow = frame.contentWindow as Window & typeof globalThis;
+    await frameWindow.customElements.whenDefined('mms-media-upload');
+    const element = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    // Its class comes from the CDN file, not from this page's copy of the source.
+    expect(element).to.be.instanceOf(frameWindow.customElements.get('mms-media-upload')!);
+    expect(customElements.get('mms-media-upload')).not.to.equal(frameWindow.customElements.get('mms-media-upload'));
+
+    const url = new Promise<string>((resolve) =>
+      element.addEventListener('media-url', (event) => resolve(event.detail.mediaUrl)),
+    );
+    await element.addFiles([sampleFile(jpegBytes(), 'from-cdn.jpg', 'image/jpeg')]);
+    expect(await url).to.equal('http://media.server.com/from-cdn.jpg');
+    const form = frame.contentDocument!.querySelector('form')!;
+    await element.updateComplete;
+    expect(new frameWindow.FormData(form).getAll('media')).to.deep.equal(['http://media.server.com/from-cdn.jpg']);
+    frame.remove();
+  });
+});
