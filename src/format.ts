@@ -61,7 +61,7 @@ export function typeLabel(type: string): string {
   return TYPE_LABELS[type] ?? type;
 }
 
-/** "JPEG, PNG and PDF" in the locale's own way of listing. */
+/** "JPEG, PNG, PDF": a plain list, in the locale's own way of listing. */
 export function formatList(items: readonly string[], locale?: string): string {
-  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+  return new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(items);
 }

@@ -78,7 +78,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
     ]);
     expect(rejected[0].detail.message).to.equal('a.jpg is already attached');
     expect(rejected[1].detail.message).to.equal('empty.txt is empty');
-    expect(rejected[2].detail.message).to.equal('cat.jpg is not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF, and text');
+    expect(rejected[2].detail.message).to.equal('cat.jpg is not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF, text');
     expect(rejected[2].detail.file.type).to.equal('image/jpeg');
     expect(rejected[3].detail.message).to.contain('logo.svg is a web page or drawing');
     expect(rejected[4].detail.file.type).to.equal('text/plain');
@@ -357,6 +357,29 @@ describe('<mms-media-upload>: forms', () => {
     expect(element.files).to.have.length(0);
     expect(new FormData(form).getAll('media')).to.deep.equal([]);
     expect(changes).to.have.length(0);
+    form.remove();
+  });
+
+  it('a required field blocks the browser submit until an upload is done, and while one is in flight', async () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<mms-media-upload name="media" required endpoint="/mock/upload/busy-once"></mms-media-upload>';
+    document.body.append(form);
+    const element = form.querySelector('mms-media-upload')!;
+    const submits = collect<SubmitEvent>(form, 'submit');
+    form.addEventListener('submit', (event) => event.preventDefault());
+    await element.updateComplete;
+    form.requestSubmit();
+    expect(submits).to.have.length(0);
+    const complete = oneEvent(element, 'upload-complete');
+    await element.addFiles([photo('slow.jpg')]);
+    await element.updateComplete;
+    form.requestSubmit(); // the first answer is a 503 with Retry-After: still in flight
+    expect(submits).to.have.length(0);
+    await complete;
+    await element.updateComplete;
+    form.requestSubmit();
+    expect(submits).to.have.length(1);
+    expect(new FormData(form).getAll('media')).to.deep.equal(['http://media.server.com/slow.jpg']);
     form.remove();
   });
 

@@ -18,6 +18,6 @@ describe('format', () => {
   it('names types and lists them the locale way', () => {
     expect(typeLabel('image/jpeg')).to.equal('JPEG');
     expect(typeLabel('video/x-unknown')).to.equal('video/x-unknown');
-    expect(formatList(['JPEG', 'PNG', 'PDF'], 'en')).to.equal('JPEG, PNG, and PDF');
+    expect(formatList(['JPEG', 'PNG', 'PDF'], 'en')).to.equal('JPEG, PNG, PDF');
   });
 });
