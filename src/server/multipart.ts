@@ -85,7 +85,8 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         parser.destroy();
         stopWriting()
           .then(() => file && removeSpool(file.path))
-          .finally(() => reject(error));
+          .catch(() => undefined) // the refusal matters more than a failed clean-up
+          .then(() => reject(error));
       });
     };
 
@@ -96,14 +97,14 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
     parser.on('partsLimit', () => fail(new HttpError(400, 'The upload has too many parts.')));
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, `The form field "${name.slice(0, 40)}" is too long.`));
+      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, 'A form field is too long.'));
       else fields[name] = value;
     });
 
     parser.on('file', (name, stream, info) => {
       if (failed || name !== fileField) {
-        stream.resume();
-        fail(new HttpError(400, `Send the file in the form field "${fileField}".`));
+        stream.resume(); // busboy waits for every file stream to be read
+        fail(new HttpError(400, `Send the file in the form field "${fileField}".`)); // ignored once failed
         return;
       }
       const spooled: SpooledFile = {
@@ -121,7 +122,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         transform(chunk: Buffer, _encoding, callback) {
           spooled.size += chunk.length;
           if (headLength < SNIFF_BYTES) {
-            heads.push(chunk.subarray(0, SNIFF_BYTES - headLength));
+            heads.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength))); // a copy: a view would pin the whole chunk
             headLength += heads.at(-1)!.length;
           }
           callback(null, chunk);
@@ -133,7 +134,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
       stream.on('limit', () => fail(new HttpError(413, tooLargeMessage(options.maxFileSize, 'The file'))));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
-      const closed = new Promise((resolve) => writer.once('close', resolve));
+      const closed = new Promise<void>((resolve) => writer.once('close', () => resolve()));
       // pipeline() may never settle when its source is destroyed after its last push, so a
       // failure waits for the temporary file to be closed instead.
       stopWriting = async () => {

@@ -75,6 +75,7 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let finished = false;
+  let reading = false;
   let clientGone = false;
 
   const onData = (chunk: Buffer) => {
@@ -92,8 +93,7 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
     finished = true;
     controller.error(new Error('The client closed the connection before the upload was complete.'));
   };
-  let reading = false;
-  // Always listened to: without a listener an aborted request's 'error' would be uncaught.
+  // Listened to from the start: a client may go away before the handler reads anything.
   req.on('error', onGone);
   req.on('close', () => {
     if (!req.complete) onGone();

@@ -199,8 +199,8 @@ describe('generic (Acrobits) web service', () => {
   let xmlMock: Mock;
   const fields = { from: 'johndow', password: '12345678', description: '%file_name% (%media_size% bytes, %content_type%)' };
   before(async () => {
-    jsonMock = await startAcrobitsMock({ method: 'PUT', format: 'json', fields: { from: 'johndow', password: '12345678' } });
-    xmlMock = await startAcrobitsMock({ method: 'POST', format: 'xml', fields: { from: 'johndow', password: '12345678' } });
+    jsonMock = await startAcrobitsMock({ method: 'PUT', format: 'json', fields: { password: '12345678' } });
+    xmlMock = await startAcrobitsMock({ method: 'POST', format: 'xml', fields: { password: '12345678' } });
   });
   after(async () => {
     await jsonMock.close();
@@ -238,7 +238,7 @@ describe('generic (Acrobits) web service', () => {
 
   it('maps a JSON message, and masks configured credentials in it', async () => {
     const proxy = proxyFor(genericProvider({ url: `${jsonMock.origin}/upload_media`, method: 'PUT', fields: { ...fields, password: 'wrong-password' }, name: 'Acme media' }));
-    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /^Acme media refused the upload \(HTTP 403\): Bad field password$/, ['wrong-password']);
+    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /^Acme media refused the server's credentials \(HTTP 403\): Bad field password\. Tell the site's administrator\.$/, ['wrong-password']);
     jsonMock.replyOnce({ status: 400, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'password wrong-password is wrong' }) });
     await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /password \*\*\* is wrong/, ['wrong-password']);
   });
@@ -246,7 +246,7 @@ describe('generic (Acrobits) web service', () => {
   it('narrows the types to the service\'s (JPEG and MP4): a PNG is 415 and not sent', async () => {
     const count = xmlMock.requests.length;
     const proxy = proxyFor(genericProvider({ url: `${xmlMock.origin}/upload_media`, fields }));
-    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 415, /allowed: JPEG and MP4/);
+    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 415, /allowed: JPEG\W{1,6}MP4\./);
     assert.equal(xmlMock.requests.length, count);
   });
 });

@@ -60,6 +60,12 @@ describe('routes', () => {
     await expectMessage(await proxy(new Request(`${ORIGIN}/api/media/x`, { method: 'DELETE' })), 405, /GET or HEAD/);
   });
 
+  it('takes uploads by PUT as well as POST', async () => {
+    const post = uploadRequest(bearer(), jpegBytes(), 'a.jpg', 'image/jpeg');
+    const put = new Request(post.url, { method: 'PUT', headers: post.headers, body: await post.arrayBuffer() });
+    assert.equal((await proxy(put)).status, 200);
+  });
+
   it('matches the end of the path wherever the proxy is mounted', async () => {
     const response = await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg', 'image/jpeg', '/deep/mount/point/upload/'));
     assert.equal(response.status, 200);

@@ -1,15 +1,20 @@
 // The small server modules on their own: file names, streaming base64, limits, provider messages,
-// the per-token usage counter.
+// the per-token usage counter, and spooling at the size limit.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
 import { base64Length, encodeBase64 } from '../../src/server/base64.js';
+import { HttpError } from '../../src/server/errors.js';
 import { cleanFileName, extensionFor } from '../../src/server/filename.js';
+import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
 import { intersectLimits, tooLargeMessage, typeRefusal } from '../../src/server/rules.js';
 import { UsageCounter } from '../../src/server/usage.js';
+import { jpegBytes } from '../helpers/sample-files.js';
+import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<string> {
   const parts: Uint8Array[] = [];
@@ -90,7 +95,7 @@ describe('limits', () => {
     assert.equal(tooLargeMessage(3.75 * MEGABYTE, 'The file'), 'The file is larger than 3.75 MB.');
     assert.equal(typeRefusal('image/png', DEFAULT_LIMITS, 'x'), undefined);
     assert.match(typeRefusal('image/svg+xml', { ...DEFAULT_LIMITS, accept: ['image/*'] }, 'x.svg')!, /web page or drawing/);
-    assert.match(typeRefusal(undefined, PROVIDER_PRESETS.acrobits, 'x.bin')!, /not of a type.*allowed: JPEG and MP4/);
+    assert.match(typeRefusal(undefined, PROVIDER_PRESETS.acrobits, 'x.bin')!, /not of a type.*allowed: JPEG\W{1,6}MP4\./);
   });
 });
 
@@ -137,5 +142,35 @@ describe('UsageCounter', () => {
     assert.equal(usage.size, 2);
     usage.reserve('c', 10, now + 10 * 60_000, now + 61_000); // a sweep runs at most once a minute
     assert.equal(usage.size, 1, 'the expired tokens are gone');
+  });
+});
+
+describe('spoolUpload', () => {
+  const request = (data: Uint8Array) =>
+    new Request('http://app.test/upload', {
+      method: 'POST',
+      headers: { 'Content-Type': MULTIPART_TYPE },
+      body: multipartBody([{ name: 'note', data: 'hi' }, { name: 'file', filename: 'a.jpg', type: 'image/jpeg', data }]),
+    });
+
+  it('passes a file of exactly the limit, spooled whole with its head, and refuses limit + 1 byte with 413', async () => {
+    const dir = await tempDir('spool-unit');
+    try {
+      const exact = await spoolUpload(request(jpegBytes(1000)), { maxFileSize: 1000, tmpDir: dir.path });
+      assert.equal(exact.size, 1000);
+      assert.deepEqual(await readFile(exact.path), Buffer.from(jpegBytes(1000)));
+      assert.deepEqual(exact.head, jpegBytes(1000));
+      assert.equal(exact.fileName, 'a.jpg');
+      assert.deepEqual({ ...exact.fields }, { note: 'hi' });
+      await removeSpool(exact.path);
+      await assert.rejects(spoolUpload(request(jpegBytes(1001)), { maxFileSize: 1000, tmpDir: dir.path }), (error) => {
+        assert.ok(error instanceof HttpError);
+        assert.equal(error.status, 413);
+        return true;
+      });
+      assert.deepEqual(await dir.list(), [], 'the cut file is removed');
+    } finally {
+      await dir.remove();
+    }
   });
 });

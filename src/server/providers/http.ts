@@ -57,7 +57,7 @@ export function providerFailure(provider: string, status: number, message?: stri
   }
   if (status === 401 || status === 403) {
     // Our credentials, not the user's signature: never answered as 401.
-    return new HttpError(502, `${provider} refused the server's credentials (HTTP ${status}). Tell the site's administrator.`);
+    return new HttpError(502, `${provider} refused the server's credentials (HTTP ${status})${message ? `: ${message.replace(/\.$/, '')}` : ''}. Tell the site's administrator.`);
   }
   if (status >= 500) return new HttpError(502, `${provider} failed to store the file (HTTP ${status})${because}`);
   return new HttpError(502, `${provider} refused the upload (HTTP ${status})${because}`);

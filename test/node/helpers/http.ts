@@ -81,13 +81,13 @@ function partHead(part: Part): string {
 }
 
 /** A whole multipart body in memory (small files). */
-export function multipartBody(parts: readonly Part[]): Buffer {
+export function multipartBody(parts: readonly Part[]): Uint8Array<ArrayBuffer> {
   const pieces: Buffer[] = [];
   for (const part of parts) {
     pieces.push(Buffer.from(partHead(part), 'utf8'), Buffer.from(part.data), Buffer.from('\r\n'));
   }
   pieces.push(Buffer.from(`--${BOUNDARY}--\r\n`));
-  return Buffer.concat(pieces);
+  return new Uint8Array(Buffer.concat(pieces));
 }
 
 export const MULTIPART_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;

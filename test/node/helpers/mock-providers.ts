@@ -46,7 +46,11 @@ async function startMock(answer: Answer): Promise<Mock> {
     void record(req).then(
       (recorded) => {
         requests.push(recorded);
-        send(res, forced.shift() ?? answer(recorded));
+        try {
+          send(res, forced.shift() ?? answer(recorded));
+        } catch (error) {
+          send(res, { status: 500, body: `mock failed: ${String(error)}` });
+        }
       },
       () => send(res, { status: 400, body: 'unreadable request' }),
     );
@@ -77,7 +81,7 @@ function parseMultipart(req: IncomingMessage, body: Buffer, recorded: Recorded):
     parser.on('file', (field, stream, info) => {
       const parts: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => parts.push(chunk));
-      stream.on('end', () => recorded.files.push({ field, filename: info.filename, type: info.mimeType, bytes: Buffer.concat(parts) }));
+      stream.on('end', () => recorded.files.push({ field, filename: info.filename ?? '', type: info.mimeType, bytes: Buffer.concat(parts) }));
     });
     parser.on('close', resolve);
     parser.on('error', reject);
@@ -176,8 +180,10 @@ export function startOpenMarketMock(username: string, password: string, idsAccou
     if (typeof body.mimeType !== 'string' || !OPENMARKET_TYPES.has(body.mimeType)) reasons.push('Unsupported mimeType');
     if (body.idsAccountId !== idsAccountId) reasons.push('Missing IDS account ID');
     const content = typeof body.content === 'string' ? body.content : '';
-    if (!/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(content) || content === '') reasons.push('content is not valid base64');
-    else if (Buffer.from(content, 'base64').length !== body.fileSize) reasons.push('Supplied file size does not match content');
+    // Canonical base64 only: it must survive a decode and re-encode unchanged.
+    const decoded = Buffer.from(content, 'base64');
+    if (content === '' || !/^[A-Za-z0-9+/]*={0,2}$/.test(content) || decoded.toString('base64') !== content) reasons.push('content is not valid base64');
+    else if (decoded.length !== body.fileSize) reasons.push('Supplied file size does not match content');
     if (typeof body.fileSize !== 'number' || body.fileSize > 100 * MB) reasons.push('fileSize must be at most 100 MB');
     if (reasons.length > 0) return json(400, { invalidReasons: reasons, valid: false });
     return {
@@ -199,7 +205,7 @@ export function openMarketContent(request: Recorded): Buffer {
 
 export interface AcrobitsMockOptions {
   method: 'POST' | 'PUT';
-  /** Expected text fields (e.g. from, password). */
+  /** Expected text fields (e.g. password); `from`, the account, must be present. */
   fields: Record<string, string>;
   format: 'json' | 'xml';
 }
@@ -217,6 +223,7 @@ export function startAcrobitsMock(options: AcrobitsMockOptions): Promise<Mock> {
         : { status, headers: { 'Content-Type': 'text/xml' }, body: `<response><message>${message}</message></response>` };
     if (request.method !== options.method || request.path.split('?')[0] !== '/upload_media') return fail(405, 'Wrong method or path');
     if (!/^multipart\/form-data/.test(request.headers['content-type'] ?? '')) return fail(400, 'multipart/form-data expected');
+    if (!request.fields.from) return fail(400, 'Missing field from');
     for (const [name, value] of Object.entries(options.fields)) {
       if (request.fields[name] !== value) return fail(403, `Bad field ${name}`);
     }

@@ -12,7 +12,7 @@ export function bearer(options: { limits?: Partial<Limits>; ttlSeconds?: number;
 }
 
 /** POST …/upload with one file in the multipart field `file` (built by undici's FormData, like a browser). */
-export function uploadRequest(authorization: string | undefined, bytes: Uint8Array, name: string, type = '', path = '/api/upload'): Request {
+export function uploadRequest(authorization: string | undefined, bytes: Uint8Array<ArrayBuffer>, name: string, type = '', path = '/api/upload'): Request {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type }), name);
   const headers: Record<string, string> = authorization ? { Authorization: authorization } : {};

@@ -1,0 +1,184 @@
+// toNodeHandler on a real loopback server: streaming uploads, early answers, middleware `next`,
+// and clients that go away mid-upload (the process survives, temporary files are removed).
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { after, afterEach, before, describe, it } from 'node:test';
+import { MEGABYTE } from '../../src/limits.js';
+import { createMediaProxy, genericProvider, localProvider, toNodeHandler, type FetchHandler } from '../../src/server/index.js';
+import { jpegBytes, pngBytes } from '../helpers/sample-files.js';
+import { BOUNDARY, listen, MULTIPART_TYPE, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
+import { bearer, SECRET } from './helpers/proxy.js';
+
+let storage: TempDir;
+let spool: TempDir;
+let proxy: FetchHandler;
+let app: Listening;
+
+before(async () => {
+  storage = await tempDir('node-storage');
+  spool = await tempDir('node-spool');
+  proxy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, authorize: () => 'user' });
+  app = await listen(toNodeHandler(proxy));
+});
+
+after(async () => {
+  await app.close();
+  await storage.remove();
+  await spool.remove();
+});
+
+afterEach(async () => {
+  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
+});
+
+function upload(origin: string, authorization: string, bytes: Uint8Array<ArrayBuffer>, name: string, path = '/api/upload'): Promise<Response> {
+  const form = new FormData();
+  form.append('file', new Blob([bytes]), name);
+  return fetch(`${origin}${path}`, { method: 'POST', headers: { Authorization: authorization }, body: form });
+}
+
+/** A raw upload whose body the test writes itself; resolves with the request and its response (if any). */
+function rawUpload(origin: string, authorization: string): { req: ReturnType<typeof httpRequest>; response: Promise<IncomingMessage> } {
+  const url = new URL('/api/upload', origin);
+  const req = httpRequest(url, { method: 'POST', headers: { Authorization: authorization, 'Content-Type': MULTIPART_TYPE, 'Transfer-Encoding': 'chunked' } });
+  const response = new Promise<IncomingMessage>((resolve, reject) => {
+    req.on('response', resolve);
+    req.on('error', reject);
+  });
+  req.write(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`);
+  req.write(jpegBytes());
+  return { req, response };
+}
+
+async function bodyOf(response: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of response) text += String(chunk);
+  return text;
+}
+
+describe('toNodeHandler', () => {
+  it('streams a signed upload through a real server and serves the same bytes back', async () => {
+    const bytes = jpegBytes(2 * MEGABYTE);
+    const response = await upload(app.origin, bearer(), bytes, 'photo.jpg');
+    const body = (await response.json()) as Record<string, string>;
+    assert.equal(response.status, 200, JSON.stringify(body));
+    assert.equal(body.media_url, `/api/media/${body.media_id}`);
+    const served = await fetch(new URL(body.media_url!, app.origin));
+    assert.equal(served.headers.get('content-type'), 'image/jpeg');
+    assert.equal(served.headers.get('content-length'), String(bytes.length));
+    assert.equal(served.headers.get('x-content-type-options'), 'nosniff');
+    assert.deepEqual(new Uint8Array(await served.arrayBuffer()), bytes);
+    const head = await fetch(new URL(body.media_url!, app.origin), { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(head.headers.get('content-length'), String(bytes.length));
+  });
+
+  it('serves the sign route', async () => {
+    const response = await fetch(`${app.origin}/api/sign`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ files: [{ name: 'a.png', size: 10, type: 'image/png' }] }),
+    });
+    const signature = (await response.json()) as { headers: { Authorization: string } };
+    assert.equal(response.status, 200);
+    assert.equal((await upload(app.origin, signature.headers.Authorization, pngBytes(), 'a.png')).status, 200);
+  });
+
+  it('answers 401 to an unsigned upload without waiting for its body', async () => {
+    const { req, response } = rawUpload(app.origin, 'Bearer nope.nope');
+    const answer = await response; // the body is still open: the answer came first
+    assert.equal(answer.statusCode, 401);
+    assert.match(await bodyOf(answer), /not valid/);
+    req.destroy();
+  });
+
+  it('answers 413 while a body over the limit is still being sent, and keeps nothing', async () => {
+    const stored = await storage.list();
+    const { req, response } = rawUpload(app.origin, bearer());
+    const chunk = new Uint8Array(64 * 1024).fill(0x41);
+    let written = 0;
+    let answered = false;
+    void response.then(() => (answered = true), () => undefined);
+    // The body is never ended, so any answer is an early one. Bounded: at most 64 MB.
+    while (!answered && written < 64 * MEGABYTE) {
+      await Promise.race([new Promise((resolve) => req.write(chunk, resolve)), response]);
+      written += chunk.length;
+    }
+    assert.ok(answered, 'the proxy answered before the body was complete');
+    const answer = await response;
+    assert.equal(answer.statusCode, 413);
+    assert.match(await bodyOf(answer), /"message":"The file is larger than 2 MB\."/);
+    req.destroy();
+    assert.deepEqual(await storage.list(), stored);
+  });
+
+  it('survives a client that disconnects mid-upload, and removes its temporary file', async () => {
+    const stored = await storage.list();
+    const { req, response } = rawUpload(app.origin, bearer());
+    response.catch(() => undefined); // the socket is destroyed on purpose
+    req.write(new Uint8Array(MEGABYTE).fill(0x41));
+    await waitFor(async () => (await spool.list()).length === 1, 'the upload to be spooled');
+    req.destroy();
+    await waitFor(async () => (await spool.list()).length === 0, 'the temporary file to be removed');
+    assert.deepEqual(await storage.list(), stored);
+    // The server still works.
+    assert.equal((await upload(app.origin, bearer(), pngBytes(), 'after.png')).status, 200);
+  });
+
+  it('cancels the provider call when the client goes away while it is forwarded', async () => {
+    const seen: IncomingMessage[] = [];
+    const provider = await listen((req) => {
+      seen.push(req);
+      req.resume(); // read, never answer
+    });
+    const forwarding = createMediaProxy({
+      secret: SECRET,
+      provider: genericProvider({ url: `${provider.origin}/upload_media`, timeoutMs: 60_000 }),
+      tmpDir: spool.path,
+    });
+    const server = await listen(toNodeHandler(forwarding));
+    try {
+      const controller = new AbortController();
+      const form = new FormData();
+      form.append('file', new Blob([jpegBytes()]), 'a.jpg');
+      const pending = fetch(`${server.origin}/upload`, { method: 'POST', headers: { Authorization: bearer() }, body: form, signal: controller.signal });
+      pending.catch(() => undefined);
+      await waitFor(() => seen.length === 1, 'the provider to be called');
+      const closed = once(seen[0]!.socket, 'close');
+      controller.abort();
+      await closed; // the proxy dropped its provider request
+    } finally {
+      await server.close();
+      await provider.close();
+    }
+  });
+
+  it('hands unknown paths to `next` (middleware), and only those', async () => {
+    const nexts: string[] = [];
+    const handler = toNodeHandler(proxy);
+    const middleware = await listen((req, res) => {
+      // Connect/Express strip the mount path from req.url and keep the full one in originalUrl.
+      const full = req.url!;
+      Object.assign(req, { originalUrl: full, url: full.replace(/^\/mount/, '') || '/' });
+      handler(req, res, () => {
+        nexts.push(full);
+        res.end('next');
+      });
+    });
+    try {
+      assert.equal(await (await fetch(`${middleware.origin}/index.html`)).text(), 'next');
+      assert.equal((await upload(middleware.origin, bearer(), pngBytes(), 'a.png', '/mount/upload')).status, 200);
+      assert.equal((await fetch(`${middleware.origin}/mount/upload`)).status, 405);
+      assert.deepEqual(nexts, ['/index.html']);
+    } finally {
+      await middleware.close();
+    }
+  });
+
+  it('answers 404 with a message when used as a plain server', async () => {
+    const response = await fetch(`${app.origin}/nothing/here`);
+    assert.equal(response.status, 404);
+    assert.deepEqual(await response.json(), { message: 'Not found' });
+  });
+});
