@@ -5,10 +5,12 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { mockEndpoints } from './helpers/endpoints.js';
+import { proxyEndpoints } from './helpers/proxy-endpoints.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
 import { defaultReporter } from '@web/test-runner';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const proxy = await proxyEndpoints();
 
 export default {
   rootDir: fileURLToPath(new URL('..', import.meta.url)),
@@ -38,6 +40,6 @@ export default {
     commonJsPlugin(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
-  middleware: mockEndpoints(),
-  reporters: [defaultReporter(), summaryReporter()],
+  middleware: [...mockEndpoints(), proxy.middleware],
+  reporters: [defaultReporter(), summaryReporter(), { stop: () => proxy.close() }],
 };
