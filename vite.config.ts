@@ -40,9 +40,12 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   if (command === 'serve') {
     // Only the dev server needs the demo's back end (and with it the server code).
     const { demoServer } = await import('./demo/server.js');
+    // demo/vue/: Vue's template compiler must leave <mms-media-upload> to the browser.
+    // (demo/react/ needs no plugin: Vite's own transform compiles its JSX for the automatic runtime.)
+    const { default: vue } = await import('@vitejs/plugin-vue');
     return {
       root,
-      plugins: [demoServer()],
+      plugins: [demoServer(), vue({ template: { compilerOptions: { isCustomElement: (tag) => tag === 'mms-media-upload' } } })],
       server: { host: '127.0.0.1', port: Number(process.env.PORT ?? 5173) },
     };
   }

@@ -18,7 +18,7 @@ export function formatSize(bytes: number, locale?: string, options: FormatSizeOp
     value /= 1024;
     unit += 1;
   }
-  const decimals = unit === 0 ? 0 : 2;
+  const decimals = unit < 2 ? 0 : 2; // "13 KB", "2.01 MB"
   const scale = 10 ** decimals;
   const rounded = options.roundUp ? Math.ceil(value * scale - 1e-9) / scale : Math.round(value * scale) / scale;
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(rounded);

@@ -2,8 +2,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { formatList, formatSize, typeLabel } from './format.js';
+import { ICONS, iconFor } from './icons.js';
 import { acceptedTypes, DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
+import { Previews } from './previews.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
 import { UploadController, type FileEntry, type ResponseParser } from './upload-controller.js';
@@ -30,6 +32,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  * @csspart browse-button - The button that opens the file picker.
  * @csspart file-list - The list of files.
  * @csspart file - One file in the list.
+ * @csspart preview - A file's thumbnail or type icon.
  * @csspart file-name - A file's name.
  * @csspart file-size - A file's size.
  * @csspart status - A file's status.
@@ -38,15 +41,20 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  * @csspart retry-button - A failed file's retry button.
  * @csspart file-error - A failed file's message.
  * @csspart error - The message area for refusals and server errors.
+ * @csspart counter - "3 of 10", and the size budget left when `max-total-size` is set.
  *
- * @cssproperty [--mms-media-upload-accent=#1d4ed8] - Buttons, focus ring and drop state.
- * @cssproperty [--mms-media-upload-border-color=#6b7280] - Borders.
- * @cssproperty [--mms-media-upload-error-color=#b91c1c] - Messages about failures.
- * @cssproperty [--mms-media-upload-success-color=#15803d] - The uploaded status.
+ * @cssproperty [--mms-media-upload-accent=light-dark(#1d4ed8, #93b4fd)] - Buttons, focus ring and drop state.
+ * @cssproperty [--mms-media-upload-on-accent=light-dark(#ffffff, #0b1220)] - Text on the accent colour.
+ * @cssproperty [--mms-media-upload-background=light-dark(#ffffff, #111827)] - The drop zone's and files' background.
+ * @cssproperty [--mms-media-upload-muted-color=light-dark(#4b5563, #c3c8d0)] - Hints, sizes and icons.
+ * @cssproperty [--mms-media-upload-border-color=light-dark(#6b7280, #8b93a1)] - Borders.
+ * @cssproperty [--mms-media-upload-error-color=light-dark(#b91c1c, #fca5a5)] - Messages about failures.
+ * @cssproperty [--mms-media-upload-success-color=light-dark(#15803d, #86efac)] - The uploaded status.
+ * @cssproperty [--mms-media-upload-thumbnail-size=48px] - Thumbnails and icons.
  * @cssproperty [--mms-media-upload-radius=8px] - Corner radius.
  * @cssproperty [--mms-media-upload-spacing=0.75rem] - Spacing.
  * @cssproperty [--mms-media-upload-font=inherit] - Font.
- * @cssproperty [--mms-media-upload-text-color=inherit] - Text colour.
+ * @cssproperty [--mms-media-upload-text-color=light-dark(#111827, #f3f4f6)] - Text colour.
  */
 export class MmsMediaUpload extends LitElement {
   static override styles = styles;
@@ -79,6 +87,12 @@ export class MmsMediaUpload extends LitElement {
 
   /** Files wait for `upload()` instead of uploading as soon as they are added. */
   @property({ type: Boolean }) manual = false;
+
+  /** Bytes for all files together (none by default); shows the budget left. */
+  @property({ type: Number, attribute: 'max-total-size' }) maxTotalSize?: number;
+
+  /** Id of another element (such as the message textarea) whose pasted files are added too. */
+  @property({ attribute: 'paste-target' }) pasteTarget?: string;
 
   /** Milliseconds without upload progress after which a request is aborted (and retried). */
   @property({ type: Number, attribute: 'upload-timeout' }) uploadTimeout = DEFAULT_STALL_TIMEOUT_MS;
@@ -194,6 +208,7 @@ export class MmsMediaUpload extends LitElement {
     method: (this.method || 'POST').toUpperCase(),
     fieldName: this.fieldName || 'file',
     limits: this.limits,
+    maxTotalSize: this.maxTotalSize && this.maxTotalSize > 0 ? this.maxTotalSize : undefined,
     manual: this.manual,
     disabled: this.isDisabled,
     signer: this.activeSigner,
@@ -203,6 +218,8 @@ export class MmsMediaUpload extends LitElement {
     locale: this.locale,
   }));
   private endpointSigner?: { url: string; signer: Signer };
+  private readonly previews = new Previews();
+  private pasteSource?: EventTarget;
 
   @state() private dragOver = false;
   @state() private formDisabled = false;
@@ -258,10 +275,33 @@ export class MmsMediaUpload extends LitElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.listenToPasteTarget();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.pasteSource?.removeEventListener('paste', this.onPaste as EventListener);
+    this.pasteSource = undefined;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('provider') && this.provider && !isProviderName(this.provider)) {
       console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected plivo, bandwidth, openmarket or acrobits`);
     }
+    if (changed.has('pasteTarget') && this.isConnected) this.listenToPasteTarget();
+    this.previews.keepOnly(new Set(this.uploads.entries.map((entry) => entry.id)));
+  }
+
+  /** Files pasted into the chosen element (found in this element's own document or shadow root) are added. */
+  private listenToPasteTarget(): void {
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = this.pasteTarget ? root.getElementById?.(this.pasteTarget) ?? undefined : undefined;
+    if (target === this.pasteSource) return;
+    this.pasteSource?.removeEventListener('paste', this.onPaste as EventListener);
+    target?.addEventListener('paste', this.onPaste as EventListener);
+    this.pasteSource = target;
   }
 
   protected override updated(): void {
@@ -319,7 +359,7 @@ export class MmsMediaUpload extends LitElement {
 
   private onPaste = (event: ClipboardEvent): void => {
     const files = [...(event.clipboardData?.files ?? [])];
-    if (files.length === 0) return;
+    if (files.length === 0) return; // text pastes go on as usual
     event.preventDefault();
     void this.uploads.addFiles(files);
   };
@@ -343,6 +383,7 @@ export class MmsMediaUpload extends LitElement {
     const limits = this.limits;
     const types = formatList(acceptedTypes(limits.accept).map(typeLabel), this.locale);
     const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: formatSize(limits.maxFileSize, this.locale), types });
+    const entries = this.uploads.entries;
     return html`
       <div
         part="dropzone"
@@ -356,6 +397,7 @@ export class MmsMediaUpload extends LitElement {
       >
         <span id="label"><slot name="label">${text.dropLabel}</slot></span>
         <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
+        ${entries.length > 0 ? html`<span part="counter">${this.counterText(entries, text)}</span>` : nothing}
         <button part="browse-button" type="button" ?disabled=${this.isDisabled} @click=${this.openPicker}>
           ${text.browse}
         </button>
@@ -369,16 +411,30 @@ export class MmsMediaUpload extends LitElement {
           @change=${this.onInputChange}
         />
       </div>
-      ${this.uploads.entries.length > 0
+      ${entries.length > 0
         ? html`<ul part="file-list" aria-label=${text.fileListLabel}>
-            ${repeat(this.uploads.entries, (entry) => entry.id, (entry, index) => this.renderFile(entry, index, text))}
+            ${repeat(entries, (entry) => entry.id, (entry, index) => this.renderFile(entry, index, text))}
           </ul>`
         : nothing}
-      <ul part="error" role="alert">
-        ${this.uploads.notices.map((notice) => html`<li>${notice}</li>`)}
-      </ul>
+      <div part="error" role="alert">${this.uploads.notices.map((notice) => html`<p>${notice}</p>`)}</div>
       <div class="visually-hidden" role="status">${this.uploads.announcement}</div>
     `;
+  }
+
+  /** "3 of 10", and the size budget left when a total limit is set. */
+  private counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
+    const count = text.counter({ count: entries.length, maxFiles: this.maxFiles });
+    if (!this.maxTotalSize || this.maxTotalSize <= 0) return count;
+    const used = entries.reduce((sum, entry) => sum + entry.size, 0);
+    return `${count} · ${text.remaining({ size: formatSize(Math.max(0, this.maxTotalSize - used), this.locale) })}`;
+  }
+
+  private renderPreview(entry: FileEntry, text: MmsMediaUploadStrings) {
+    const url = this.previews.urlFor(entry.id, entry.type, this.uploads.fileOf(entry.id));
+    if (url) return html`<img src=${url} alt="" decoding="async" width="48" height="48" />`;
+    const icon = iconFor(entry.type);
+    const label = { video: text.iconVideo, pdf: text.iconPdf, text: text.iconText, audio: text.iconAudio, file: text.iconFile }[icon];
+    return html`<span role="img" aria-label=${label}>${ICONS[icon]}</span>`;
   }
 
   private renderFile(entry: FileEntry, index: number, text: MmsMediaUploadStrings) {
@@ -391,7 +447,8 @@ export class MmsMediaUpload extends LitElement {
     }[entry.status];
     return html`
       <li part="file" data-status=${entry.status} data-id=${entry.id}>
-        <span class="name" part="file-name">${entry.name}</span>
+        <span part="preview">${this.renderPreview(entry, text)}</span>
+        <span part="file-name">${entry.name}</span>
         <span class="actions">
           ${entry.status === 'failed'
             ? html`<button

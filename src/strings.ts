@@ -12,6 +12,16 @@ export interface MmsMediaUploadStrings {
   limitsHint(args: { maxFiles: number; maxFileSize: string; types: string }): string;
   /** The accessible name of the file list. */
   fileListLabel: string;
+  /** "3 of 10". */
+  counter(args: { count: number; maxFiles: number }): string;
+  /** The size budget left when a total limit is set: "4.5 MB left". */
+  remaining(args: { size: string }): string;
+  /** Accessible names of the icons that stand for files without a thumbnail. */
+  iconVideo: string;
+  iconPdf: string;
+  iconText: string;
+  iconAudio: string;
+  iconFile: string;
   /** Accessible names of a file's buttons. */
   removeFile(name: string): string;
   retryFile(name: string): string;
@@ -27,6 +37,7 @@ export interface MmsMediaUploadStrings {
   // Refusals: each names the file and the limit.
   tooManyFiles(args: { name: string; maxFiles: number }): string;
   fileTooLarge(args: { name: string; size: string; limit: string }): string;
+  totalTooLarge(args: { name: string; limit: string }): string;
   typeNotAllowed(args: { name: string; types: string }): string;
   markupNotAllowed(args: { name: string }): string;
   emptyFile(args: { name: string }): string;
@@ -59,6 +70,13 @@ export const ENGLISH: MmsMediaUploadStrings = {
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     `Up to ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, ${maxFileSize} each: ${types}`,
   fileListLabel: 'Attached files',
+  counter: ({ count, maxFiles }) => `${count} of ${maxFiles}`,
+  remaining: ({ size }) => `${size} left`,
+  iconVideo: 'Video',
+  iconPdf: 'PDF document',
+  iconText: 'Text',
+  iconAudio: 'Audio',
+  iconFile: 'File',
   removeFile: (name) => `Remove ${name}`,
   retryFile: (name) => `Retry ${name}`,
   remove: 'Remove',
@@ -71,6 +89,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
   fileTooLarge: ({ name, size, limit }) => `${name} is ${size}; the limit is ${limit}`,
+  totalTooLarge: ({ name, limit }) => `${name}: all files together may be at most ${limit}`,
   typeNotAllowed: ({ name, types }) => `${name} is not an allowed type; allowed: ${types}`,
   markupNotAllowed: ({ name }) => `${name} is a web page or drawing (markup), which cannot be attached`,
   emptyFile: ({ name }) => `${name} is empty`,

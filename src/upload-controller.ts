@@ -45,6 +45,8 @@ export interface UploadSettings {
   method: string;
   fieldName: string;
   limits: Limits;
+  /** Bytes for all files together; none when undefined. */
+  maxTotalSize?: number;
   manual: boolean;
   disabled: boolean;
   signer?: Signer;
@@ -74,6 +76,7 @@ const RESTRICTION_CODES = {
   youCanOnlyUploadFileTypes: 'type-not-allowed',
   inferiorSize: 'empty-file',
   noDuplicates: 'duplicate',
+  aggregateExceedsSize: 'total-too-large',
 } as const;
 const UNKNOWN_TYPE = 'application/octet-stream';
 
@@ -139,6 +142,7 @@ export class UploadController implements ReactiveController {
     if (
       current.maxNumberOfFiles !== restrictions.maxNumberOfFiles ||
       current.maxFileSize !== restrictions.maxFileSize ||
+      current.maxTotalFileSize !== restrictions.maxTotalFileSize ||
       String(current.allowedFileTypes) !== String(restrictions.allowedFileTypes)
     ) {
       this.uppy.setOptions({ restrictions });
@@ -230,6 +234,11 @@ export class UploadController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The file behind an entry (none for URLs restored without a file). */
+  fileOf(id: string): Blob | undefined {
+    return this.uppy.getFile(id)?.data as Blob | undefined;
+  }
+
   get uploading(): boolean {
     return this.active.size > 0;
   }
@@ -246,6 +255,7 @@ export class UploadController implements ReactiveController {
       // Uppy reads 0 as "no limit": a full list is refused in addFile instead.
       maxNumberOfFiles: Math.max(1, this.freePlaces),
       maxFileSize: limits.maxFileSize,
+      maxTotalFileSize: this.settings().maxTotalSize ?? null,
       minFileSize: 1,
       allowedFileTypes: acceptedTypes(limits.accept),
     };
@@ -270,6 +280,11 @@ export class UploadController implements ReactiveController {
       ];
       return true;
     } catch (error) {
+      const code = error instanceof Error ? error.message : '';
+      if (code === 'total-too-large') {
+        this.reject(file, 'file-too-large', sniffed, true);
+        return false;
+      }
       const reason = rejectionReason(error);
       if (!reason) throw error;
       this.reject(file, reason, sniffed);
@@ -277,8 +292,8 @@ export class UploadController implements ReactiveController {
     }
   }
 
-  private reject(file: globalThis.File, reason: RejectionReason, sniffed: string | undefined): void {
-    const { strings, limits, locale } = this.settings();
+  private reject(file: globalThis.File, reason: RejectionReason, sniffed: string | undefined, overTotal = false): void {
+    const { strings, limits, locale, maxTotalSize } = this.settings();
     const name = file.name;
     let message: string;
     switch (reason) {
@@ -286,11 +301,13 @@ export class UploadController implements ReactiveController {
         message = strings.tooManyFiles({ name, maxFiles: limits.maxFiles });
         break;
       case 'file-too-large':
-        message = strings.fileTooLarge({
-          name,
-          size: formatSizeOverLimit(file.size, limits.maxFileSize, locale),
-          limit: formatSize(limits.maxFileSize, locale),
-        });
+        message = overTotal
+          ? strings.totalTooLarge({ name, limit: formatSize(maxTotalSize ?? 0, locale) })
+          : strings.fileTooLarge({
+              name,
+              size: formatSizeOverLimit(file.size, limits.maxFileSize, locale),
+              limit: formatSize(limits.maxFileSize, locale),
+            });
         break;
       case 'type-not-allowed':
         message =

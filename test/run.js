@@ -1,7 +1,7 @@
 // `npm test`: the Node tests (server side) and the browser tests (headless Chromium), then one
 // closing line "N passed, N failed" over both. Exits non-zero when anything failed.
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 
 function run(command, args) {
   return new Promise((resolve) => {
@@ -20,8 +20,8 @@ function count(output, pattern) {
   return match ? Number(match[1]) : 0;
 }
 
-// The CDN test loads the built file: build once when there is none yet.
-if (!existsSync('dist/cdn/mms-media-upload.min.js')) execFileSync('npm', ['run', 'build'], { stdio: 'inherit' });
+// The CDN tests load the built file: build first, so they never test a stale one.
+execFileSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 
 const nodeTests = readdirSync('test/node').filter((name) => name.endsWith('.test.ts')).map((name) => `test/node/${name}`);
 const results = [];

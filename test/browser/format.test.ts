@@ -6,7 +6,8 @@ describe('format', () => {
     expect(formatSize(512, 'en')).to.equal('512 B');
     expect(formatSize(2_097_152, 'en')).to.equal('2 MB');
     expect(formatSize(3.75 * 1024 * 1024, 'en')).to.equal('3.75 MB');
-    expect(formatSize(1536, 'de')).to.equal('1,5 KB');
+    expect(formatSize(1536, 'de')).to.equal('2 KB');
+    expect(formatSize(1.5 * 1024 * 1024, 'de')).to.equal('1,5 MB');
   });
 
   it('never shows a size over the limit as the limit itself', () => {

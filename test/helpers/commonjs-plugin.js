@@ -2,7 +2,7 @@
 // and the browser would refuse them; this plugin serves each one bundled as an ES module.
 import { build } from 'esbuild';
 
-const COMMONJS_PACKAGES = /\/node_modules\/(mime-match|wildcard|lodash|namespace-emitter|classnames)\//;
+const COMMONJS_PACKAGES = /\/node_modules\/(mime-match|wildcard|lodash|namespace-emitter|classnames|axe-core)\//;
 
 export function commonJsPlugin() {
   const cache = new Map();

@@ -40,7 +40,7 @@ export function shadow(element: MmsMediaUpload): ShadowRoot {
 }
 
 export function notices(element: MmsMediaUpload): string[] {
-  return [...shadow(element).querySelectorAll('[part=error] li')].map((item) => item.textContent ?? '');
+  return [...shadow(element).querySelectorAll('[part=error] p')].map((item) => item.textContent ?? '');
 }
 
 /** Collects every event of a type that the element fires. */

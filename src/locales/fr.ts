@@ -1,0 +1,71 @@
+/**
+ * French strings. Set `lang="fr"` on the element (or an ancestor) for French number formatting,
+ * and `uploader.strings = FRENCH` for the text.
+ *
+ * French typography: a no-break space (U+00A0) before ":" and ";", a typographic apostrophe (’).
+ * French plural: 0 and 1 take the singular ("1 fichier", "0 fichier", "1,5 seconde").
+ */
+import type { MmsMediaUploadStrings } from '../strings.js';
+
+/** The singular for 0 and 1 (and anything under 2), the plural from 2 on. */
+const plural = (count: number, one: string, other: string): string => (Math.abs(count) < 2 ? one : other);
+
+const decimal = new Intl.NumberFormat('fr');
+
+/** "échec de l’envoi", shared by the upload failures. */
+const failed = (name: string): string => `${name}\u00a0: échec de l’envoi`;
+
+export const FRENCH: MmsMediaUploadStrings = {
+  dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
+  browse: 'Choisir des fichiers',
+  limitsHint: ({ maxFiles, maxFileSize, types }) =>
+    maxFiles < 2
+      ? `${maxFiles} fichier de ${maxFileSize} au maximum\u00a0: ${types}`
+      : `Jusqu’à ${maxFiles} fichiers de ${maxFileSize} chacun au maximum\u00a0: ${types}`,
+  fileListLabel: 'Fichiers joints',
+  counter: ({ count, maxFiles }) => `${count} sur ${maxFiles}`,
+  remaining: ({ size }) => `il reste ${size}`,
+  iconVideo: 'Vidéo',
+  iconPdf: 'Document PDF',
+  iconText: 'Texte',
+  iconAudio: 'Audio',
+  iconFile: 'Fichier',
+  removeFile: (name) => `Retirer ${name}`,
+  retryFile: (name) => `Renvoyer ${name}`,
+  remove: 'Retirer',
+  retry: 'Réessayer',
+  statusPending: 'En attente',
+  statusUploading: (percent) => `Envoi en cours (${percent})`,
+  statusUploaded: 'Envoyé',
+  statusFailed: 'Échec',
+
+  tooManyFiles: ({ name, maxFiles }) =>
+    `${name}\u00a0: ${maxFiles} ${plural(maxFiles, 'fichier au maximum peut être joint', 'fichiers au maximum peuvent être joints')}`,
+  fileTooLarge: ({ name, size, limit }) => `${name} pèse ${size}\u00a0; la limite est de ${limit}`,
+  totalTooLarge: ({ name, limit }) => `${name}\u00a0: l’ensemble des fichiers ne doit pas dépasser ${limit}`,
+  typeNotAllowed: ({ name, types }) => `${name} n’est pas d’un type autorisé\u00a0; types autorisés\u00a0: ${types}`,
+  markupNotAllowed: ({ name }) => `${name} est une page web ou un dessin (balisage), qui ne peut pas être joint`,
+  emptyFile: ({ name }) => `${name} est vide`,
+  duplicate: ({ name }) => `${name} est déjà joint`,
+  disabled: 'L’ajout de fichiers est désactivé',
+
+  serverMessage: ({ name, message }) => `${name}\u00a0: ${message}`,
+  badStatus: ({ name, status }) => `${failed(name)}\u00a0: le serveur a répondu ${status}`,
+  noMediaUrl: ({ name, status }) => `${failed(name)}\u00a0: le serveur a répondu ${status} sans URL de média`,
+  unsafeUrl: ({ name }) => `${failed(name)}\u00a0: le serveur a répondu avec une URL de média qui n’est ni http ni https`,
+  networkError: ({ name }) => `${failed(name)}\u00a0: la connexion au serveur a été perdue`,
+  timeout: ({ name, seconds }) =>
+    `${failed(name)}\u00a0: aucune progression depuis ${decimal.format(seconds)} ${plural(seconds, 'seconde', 'secondes')}`,
+  cancelled: ({ name }) => `${name}\u00a0: envoi annulé`,
+  signatureFailed: ({ name, message }) =>
+    message
+      ? `${name}\u00a0: impossible d’obtenir l’autorisation d’envoyer\u00a0: ${message}`
+      : `${name}\u00a0: impossible d’obtenir l’autorisation d’envoyer`,
+
+  uploaded: ({ name }) => `${name} a été envoyé`,
+  removed: ({ name }) => `${name} a été retiré`,
+
+  valueMissing: 'Joignez au moins un fichier',
+  uploadsInFlight: 'Attendez la fin des envois',
+  uploadFailed: 'Un envoi a échoué\u00a0: réessayez-le ou retirez le fichier',
+};

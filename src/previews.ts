@@ -1,0 +1,34 @@
+/**
+ * Thumbnails of image files as blob URLs: made once per file, shown in a small fixed-size
+ * `<img decoding="async">` (so a huge photo is never decoded at full size on the main
+ * thread's schedule), and revoked as soon as the file leaves the list.
+ */
+const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
+
+export class Previews {
+  private readonly urls = new Map<string, string>();
+
+  /** The thumbnail URL of a file, made on first use; none for types without a thumbnail. */
+  urlFor(id: string, type: string, file: Blob | undefined): string | undefined {
+    if (!file || !THUMBNAIL_TYPES.has(type)) return undefined;
+    let url = this.urls.get(id);
+    if (!url) {
+      url = URL.createObjectURL(file);
+      this.urls.set(id, url);
+    }
+    return url;
+  }
+
+  /** Revokes the URLs of files that are no longer listed. */
+  keepOnly(ids: ReadonlySet<string>): void {
+    for (const [id, url] of this.urls) {
+      if (ids.has(id)) continue;
+      URL.revokeObjectURL(url);
+      this.urls.delete(id);
+    }
+  }
+
+  get size(): number {
+    return this.urls.size;
+  }
+}

@@ -1,0 +1,68 @@
+// `npm run screenshots`: pictures of the element's states in headless Chromium, written to
+// test/screenshots/: idle, dragover, files with thumbnails uploading, error, and dark mode.
+// Uses the demo's dev server (signed proxy, local provider); uploads are held or answered
+// by Playwright routes so each state stays put for its picture.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { createServer } from 'vite';
+import { launchChromium } from './helpers/chromium.js';
+
+const outDir = 'test/screenshots';
+mkdirSync(outDir, { recursive: true });
+const dataDir = mkdtempSync(join(tmpdir(), 'mms-shots-'));
+process.env.MMS_DATA_DIR = dataDir;
+
+const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+await server.listen();
+const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+const browser = await launchChromium();
+
+/** Adds sample files through test/fixtures/state-files.js (strings: tsx's helpers don't exist in the page). */
+async function addFiles(page: Page, kinds: string[]): Promise<void> {
+  await page.evaluate(`window.addSampleFiles(${JSON.stringify(kinds)})`);
+  await page.waitForTimeout(300);
+}
+
+async function shoot(name: string, setup: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light') {
+  const page = await browser.newPage({ viewport: { width: 620, height: 700 }, deviceScaleFactor: 1, colorScheme });
+  await page.goto(`${origin}/test/fixtures/states.html`);
+  await page.waitForFunction('window.addSampleFiles && customElements.get("mms-media-upload")');
+  await setup(page);
+  await page.locator('#stage').screenshot({ path: `${outDir}/${name}.png` });
+  await page.close();
+  console.log(`${outDir}/${name}.png`);
+}
+
+const holdUploads = (page: Page) => page.route('**/api/media-upload/upload', () => {}); // never answered
+const creditError = (page: Page) =>
+  page.route('**/api/media-upload/upload', (route) =>
+    route.fulfill({ status: 402, contentType: 'text/xml', body: '<response><message>Not enough credit</message></response>' }),
+  );
+
+try {
+  await shoot('idle', async () => {});
+  await shoot('dragover', async (page) => {
+    await page.evaluate('window.dragFilesOver()');
+    await page.waitForTimeout(100);
+  });
+  await shoot('uploading', async (page) => {
+    await holdUploads(page);
+    await addFiles(page, ['beach', 'sunset', 'pdf', 'video']);
+  });
+  await shoot('error', async (page) => {
+    await creditError(page);
+    await addFiles(page, ['beach', 'exe', 'big']);
+    await page.waitForTimeout(500);
+  });
+  await shoot('dark', async (page) => {
+    await holdUploads(page);
+    await addFiles(page, ['beach', 'sunset', 'pdf', 'exe']);
+  }, 'dark');
+} finally {
+  await browser.close();
+  await server.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
