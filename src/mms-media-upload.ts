@@ -8,7 +8,7 @@ import { styles } from './mms-media-upload.styles.js';
 import { Previews } from './previews.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
-import { UploadController, type FileEntry, type ResponseParser } from './upload-controller.js';
+import { UploadController, type FileEntry, type ResponseParser, type RestoredUpload } from './upload-controller.js';
 
 const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 
@@ -145,7 +145,8 @@ export class MmsMediaUpload extends LitElement {
     return this.uploads.entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
   }
   set value(urls: readonly string[]) {
-    this.uploads.restore(Array.isArray(urls) ? urls.filter((url) => typeof url === 'string') : []);
+    const list = Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string') : [];
+    this.uploads.restore(list.map((mediaUrl) => ({ mediaUrl })));
   }
 
   /** The files in the list: `{ id, name, size, type, status, progress, mediaUrl?, mediaId?, error? }`. */
@@ -269,9 +270,14 @@ export class MmsMediaUpload extends LitElement {
     this.reset();
   }
 
+  /** Back/forward navigation and autofill give the uploads back, names and all (see syncForm). */
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (state instanceof FormData) {
-      this.value = [...state.values()].filter((item): item is string => typeof item === 'string');
+    if (typeof state !== 'string') return;
+    try {
+      const uploads = JSON.parse(state) as RestoredUpload[];
+      if (Array.isArray(uploads)) this.uploads.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
+    } catch {
+      // A state from another version of the element: nothing to restore.
     }
   }
 
@@ -314,7 +320,10 @@ export class MmsMediaUpload extends LitElement {
   private syncForm(): void {
     const data = new FormData();
     if (this.name) for (const url of this.value) data.append(this.name, url);
-    this.internals.setFormValue(data, data);
+    const state: RestoredUpload[] = this.uploads.entries.flatMap(({ status, mediaUrl, mediaId, name, size, type }) =>
+      status === 'uploaded' && mediaUrl ? [{ mediaUrl, mediaId, name, size, type }] : [],
+    );
+    this.internals.setFormValue(data, JSON.stringify(state));
     const text = this.text;
     const anchor = this.browseButton;
     if (this.uploads.uploading) {

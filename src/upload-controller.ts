@@ -36,6 +36,15 @@ export interface FileEntry {
   readonly error?: string;
 }
 
+/** An upload done before, as the value setter or a form restore gives it back. */
+export interface RestoredUpload {
+  mediaUrl: string;
+  mediaId?: string;
+  name?: string;
+  size?: number;
+  type?: string;
+}
+
 /** Reads a finished upload's response; throw an Error to fail the upload with its message. */
 export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
 
@@ -205,19 +214,20 @@ export class UploadController implements ReactiveController {
   }
 
   /**
-   * Replaces the list with media URLs that were uploaded before (script or form restore):
+   * Replaces the list with files uploaded before (script, or the browser restoring the form):
    * they count against the file limit and can be removed, but have no file behind them.
    */
-  restore(urls: readonly string[]): void {
+  restore(uploads: readonly RestoredUpload[]): void {
     this.reset();
-    this.entries = urls.map((url, index) => ({
-      id: `restored-${index}-${url}`,
-      name: nameFromUrl(url),
-      size: 0,
-      type: '',
+    this.entries = uploads.map((upload, index) => ({
+      id: `restored-${index}-${upload.mediaUrl}`,
+      name: upload.name || nameFromUrl(upload.mediaUrl),
+      size: upload.size ?? 0,
+      type: upload.type ?? '',
       status: 'uploaded',
       progress: 1,
-      mediaUrl: url,
+      mediaUrl: upload.mediaUrl,
+      ...(upload.mediaId ? { mediaId: upload.mediaId } : {}),
     }));
     this.host.requestUpdate();
   }

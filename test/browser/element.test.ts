@@ -236,6 +236,9 @@ describe('<mms-media-upload>: uploads and server answers', () => {
     const element = await uploader('endpoint="/mock/upload/forbidden"');
     await untilComplete(element, () => element.addFiles([photo()]));
     expect(element.files[0].status).to.equal('failed');
+    await element.updateComplete;
+    expect(element.checkValidity()).to.equal(false);
+    expect(element.validationMessage).to.equal('An upload failed: retry it or remove the file');
     element.endpoint = '/mock/upload/acrobits-json';
     const detail = await untilComplete(element, () =>
       (shadow(element).querySelector('[part=retry-button]') as HTMLButtonElement).click(),

@@ -132,6 +132,19 @@ export function mockEndpoints() {
         seenBySlowStart.clear();
         return send(ctx, 204, '');
       }
+      // A plain HTML form posts here; the page it gets back shows what the server read.
+      if (path === '/mock/form-post') {
+        const body = await new Promise((resolve) => {
+          let text = '';
+          ctx.req.setEncoding('utf8');
+          ctx.req.on('data', (c) => (text += c));
+          ctx.req.on('end', () => resolve(text));
+        });
+        const received = {};
+        for (const [key, value] of new URLSearchParams(body)) (received[key] ??= []).push(value);
+        const escaped = JSON.stringify({ contentType: ctx.get('content-type'), received }).replace(/</g, '\\u003c');
+        return send(ctx, 200, `<!doctype html><pre id="received">${escaped}</pre>`, 'text/html');
+      }
       if (path === '/mock/sign') {
         const body = await new Promise((resolve) => {
           let text = '';

@@ -1,0 +1,58 @@
+// Back/forward navigation: the browser restores the element's form state (the uploaded media
+// URLs) through formStateRestoreCallback. The back/forward cache is turned off so that the
+// page is really loaded again rather than kept alive.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+import { jpegBytes } from '../helpers/sample-files.js';
+
+let server: ViteDevServer;
+let browser: Browser;
+let origin: string;
+const dataDir = mkdtempSync(join(tmpdir(), 'mms-restore-'));
+
+before(async () => {
+  process.env.MMS_DATA_DIR = dataDir;
+  server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  await server.listen();
+  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage', '--disable-features=BackForwardCache'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('going back to the form restores the uploaded media URLs', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${origin}/demo/`);
+  await page.locator('mms-media-upload').locator('input[type=file]').setInputFiles({
+    name: 'kept.jpg',
+    mimeType: 'image/jpeg',
+    buffer: Buffer.from(jpegBytes(20_000)),
+  });
+  await page.locator('#urls a').first().waitFor({ timeout: 15_000 });
+  const before = await page.evaluate('document.querySelector("mms-media-upload").value');
+  assert.equal((before as string[]).length, 1);
+
+  await page.goto(`${origin}/demo/react/`);
+  await page.goBack();
+  await page.waitForFunction('customElements.get("mms-media-upload")');
+  await page.waitForFunction('document.querySelector("mms-media-upload").value.length === 1', undefined, { timeout: 5000 });
+  const restored = await page.evaluate(`(() => {
+    const element = document.querySelector('mms-media-upload');
+    return { value: element.value, files: element.files.map((file) => [file.name, file.status]), form: [...new FormData(element.form).getAll('media')] };
+  })()`);
+  assert.deepEqual(restored, { value: before, files: [['kept.jpg', 'uploaded']], form: before });
+  await page.close();
+});

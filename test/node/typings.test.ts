@@ -1,0 +1,36 @@
+// The package's own typings, checked the way a consumer's compiler sees them: test/types/ uses
+// <mms-media-upload> in React 19 JSX and through Vue's GlobalComponents, correctly and (marked
+// `@ts-expect-error`) wrongly, and `tsc` must accept all of it. The main entry must not pull in
+// React or Vue types.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { test } from 'node:test';
+
+const tsc = 'node_modules/typescript/bin/tsc';
+
+function runTsc(args: string[]) {
+  const result = spawnSync(process.execPath, [tsc, ...args], { encoding: 'utf8', timeout: 120_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`.trim() };
+}
+
+test('React and Vue usages type-check, and every misuse is an error', () => {
+  const { status, output } = runTsc(['-p', 'test/types/tsconfig.json']);
+  assert.equal(status, 0, `tsc -p test/types/tsconfig.json failed:\n${output}`);
+});
+
+test('the main entry needs neither React nor Vue types', () => {
+  const { status, output } = runTsc([
+    '--listFilesOnly',
+    '--module', 'esnext',
+    '--moduleResolution', 'bundler',
+    '--target', 'es2022',
+    '--experimentalDecorators',
+    '--types', '',
+    'src/index.ts',
+  ]);
+  assert.equal(status, 0, output);
+  const files = output.split('\n');
+  assert.ok(files.some((file) => file.endsWith('/src/mms-media-upload.ts')), output);
+  const frameworkTypes = files.filter((file) => /node_modules\/(@types\/react|react|vue|@vue)\//.test(file));
+  assert.deepEqual(frameworkTypes, []);
+});
