@@ -1,5 +1,6 @@
 // `npm run screenshots`: pictures of the element's states in headless Chromium, written to
-// test/screenshots/: idle, dragover, files with thumbnails uploading, error, and dark mode.
+// test/screenshots/: idle, dragover, files with thumbnails uploading, error, dark mode, and
+// forced colours (Windows high contrast).
 // Uses the demo's dev server (signed proxy, local provider); uploads are held or answered
 // by Playwright routes so each state stays put for its picture.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,8 +27,13 @@ async function addFiles(page: Page, kinds: string[]): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-async function shoot(name: string, setup: (page: Page) => Promise<void>, colorScheme: 'light' | 'dark' = 'light') {
-  const page = await browser.newPage({ viewport: { width: 620, height: 700 }, deviceScaleFactor: 1, colorScheme });
+async function shoot(
+  name: string,
+  setup: (page: Page) => Promise<void>,
+  colorScheme: 'light' | 'dark' = 'light',
+  forcedColors: 'active' | 'none' = 'none',
+) {
+  const page = await browser.newPage({ viewport: { width: 620, height: 700 }, deviceScaleFactor: 1, colorScheme, forcedColors });
   await page.goto(`${origin}/test/fixtures/states.html`);
   await page.waitForFunction('window.addSampleFiles && customElements.get("mms-media-upload")');
   await setup(page);
@@ -61,6 +67,12 @@ try {
     await holdUploads(page);
     await addFiles(page, ['beach', 'sunset', 'pdf', 'exe']);
   }, 'dark');
+  await shoot('forced-colors', async (page) => {
+    await creditError(page);
+    await addFiles(page, ['beach', 'pdf', 'exe']);
+    await page.evaluate('window.dragFilesOver()');
+    await page.waitForTimeout(300);
+  }, 'dark', 'active');
 } finally {
   await browser.close();
   await server.close();
