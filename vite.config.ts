@@ -34,7 +34,9 @@ function minifyTemplates(): Plugin {
   };
 }
 
-const isExternal = (id: string) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
+/** Dependencies stay imports in the npm build; the compiler's own helpers (decorators) are bundled. */
+const isExternal = (id: string) =>
+  !id.startsWith('@oxc-project/runtime/') && !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !/^[A-Za-z]:/.test(id);
 
 export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
   if (command === 'serve') {
@@ -68,7 +70,11 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
       target: 'es2022',
       minify: false,
       lib: {
-        entry: { index: resolve(root, 'src/index.ts'), 'server/index': resolve(root, 'src/server/index.ts') },
+        entry: {
+          index: resolve(root, 'src/index.ts'),
+          'locales/fr': resolve(root, 'src/locales/fr.ts'),
+          'server/index': resolve(root, 'src/server/index.ts'),
+        },
         formats: ['es'],
       },
       rolldownOptions: {

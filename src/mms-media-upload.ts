@@ -1,9 +1,9 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { formatList, formatSize, typeLabel } from './format.js';
+import { formatSize, formatTypes } from './format.js';
 import { ICONS, iconFor } from './icons.js';
-import { acceptedTypes, DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
 import { Previews } from './previews.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
@@ -19,11 +19,11 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  *
  * @summary A form field that uploads MMS/RCS media and yields media URLs.
  *
- * @fires media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
- * @fires file-rejected - `{ file, reason, message }` when a file is refused.
- * @fires upload-error - `{ file, message, status? }` when an upload fails for good.
- * @fires upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
- * @fires change - The value changed because an upload finished or the user removed a file.
+ * @fires {CustomEvent<MediaUrlDetail>} media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
+ * @fires {CustomEvent<FileRejectedDetail>} file-rejected - `{ file, reason, message }` when a file is refused.
+ * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ file, message, status? }` when an upload fails for good.
+ * @fires {CustomEvent<UploadCompleteDetail>} upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
+ * @fires {Event} change - The value changed because an upload finished or the user removed a file.
  *
  * @slot label - Replaces the drop zone's label.
  * @slot hint - Replaces the description of the limits.
@@ -95,7 +95,7 @@ export class MmsMediaUpload extends LitElement {
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
 
   /** Milliseconds without upload progress after which a request is aborted (and retried). */
-  @property({ type: Number, attribute: 'upload-timeout' }) uploadTimeout = DEFAULT_STALL_TIMEOUT_MS;
+  @property({ type: Number, attribute: 'upload-timeout' }) uploadTimeout: number = DEFAULT_STALL_TIMEOUT_MS;
 
   /** Signs uploads in the app's own code: `(files) => Promise<{ url?, method?, headers?, fields?, expires_at? }>`. */
   @property({ attribute: false }) signer?: Signer;
@@ -106,7 +106,10 @@ export class MmsMediaUpload extends LitElement {
   /** Replaces user-facing text; any subset of the English strings. */
   @property({ attribute: false }) strings: Partial<MmsMediaUploadStrings> = {};
 
-  /** Most files at once (default 10, or the provider's). */
+  /**
+   * Most files at once (default 10, or the provider's).
+   * @default 10
+   */
   @property({ type: Number, attribute: 'max-files' })
   get maxFiles(): number {
     return this.explicitMaxFiles ?? this.preset.maxFiles;
@@ -117,7 +120,10 @@ export class MmsMediaUpload extends LitElement {
     this.requestUpdate('maxFiles', old);
   }
 
-  /** Bytes per file (default 2,097,152, or the provider's). */
+  /**
+   * Bytes per file (default 2,097,152, or the provider's).
+   * @default 2097152
+   */
   @property({ type: Number, attribute: 'max-file-size' })
   get maxFileSize(): number {
     return this.explicitMaxFileSize ?? this.preset.maxFileSize;
@@ -128,7 +134,10 @@ export class MmsMediaUpload extends LitElement {
     this.requestUpdate('maxFileSize', old);
   }
 
-  /** Allowed MIME types, `type/*` or `.ext`, comma-separated. */
+  /**
+   * Allowed MIME types, `type/*` or `.ext`, comma-separated (default: the provider's, or JPEG, PNG, GIF, MP4, PDF and text).
+   * @default 'image/jpeg,image/png,image/gif,video/mp4,application/pdf,text/plain'
+   */
   @property()
   get accept(): string {
     return (this.explicitAccept ?? this.preset.accept).join(',');
@@ -159,18 +168,22 @@ export class MmsMediaUpload extends LitElement {
     return this.internals.form;
   }
 
+  /** The validity state, as on native inputs. */
   get validity(): ValidityState {
     return this.internals.validity;
   }
 
+  /** Why the element is invalid (empty when valid), as on native inputs. */
   get validationMessage(): string {
     return this.internals.validationMessage;
   }
 
+  /** Whether the element is valid; fires `invalid` when not, as on native inputs. */
   checkValidity(): boolean {
     return this.internals.checkValidity();
   }
 
+  /** Like `checkValidity()`, and shows the message to the user. */
   reportValidity(): boolean {
     return this.internals.reportValidity();
   }
@@ -262,15 +275,20 @@ export class MmsMediaUpload extends LitElement {
   }
 
   // Form-associated custom element callbacks.
+  /** @internal */
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
   }
 
+  /** @internal */
   formResetCallback(): void {
     this.reset();
   }
 
-  /** Back/forward navigation and autofill give the uploads back, names and all (see syncForm). */
+  /**
+   * Back/forward navigation and autofill give the uploads back, names and all (see syncForm).
+   * @internal
+   */
   formStateRestoreCallback(state: string | File | FormData | null): void {
     if (typeof state !== 'string') return;
     try {
@@ -390,8 +408,8 @@ export class MmsMediaUpload extends LitElement {
   protected override render() {
     const text = this.text;
     const limits = this.limits;
-    const types = formatList(acceptedTypes(limits.accept).map(typeLabel), this.locale);
-    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: formatSize(limits.maxFileSize, this.locale), types });
+    const types = formatTypes(limits.accept, text.typeNames, this.locale);
+    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: this.formatSize(limits.maxFileSize), types });
     const entries = this.uploads.entries;
     return html`
       <div
@@ -430,12 +448,16 @@ export class MmsMediaUpload extends LitElement {
     `;
   }
 
+  private formatSize(bytes: number): string {
+    return formatSize(bytes, this.locale, { units: this.text.sizeUnits });
+  }
+
   /** "3 of 10", and the size budget left when a total limit is set. */
   private counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
     const count = text.counter({ count: entries.length, maxFiles: this.maxFiles });
     if (!this.maxTotalSize || this.maxTotalSize <= 0) return count;
     const used = entries.reduce((sum, entry) => sum + entry.size, 0);
-    return `${count} · ${text.remaining({ size: formatSize(Math.max(0, this.maxTotalSize - used), this.locale) })}`;
+    return `${count} · ${text.remaining({ size: this.formatSize(Math.max(0, this.maxTotalSize - used)) })}`;
   }
 
   private renderPreview(entry: FileEntry, text: MmsMediaUploadStrings) {
@@ -481,7 +503,7 @@ export class MmsMediaUpload extends LitElement {
           </button>
         </span>
         <span class="meta">
-          ${entry.size > 0 ? html`<span part="file-size">${formatSize(entry.size, this.locale)}</span> · ` : nothing}
+          ${entry.size > 0 ? html`<span part="file-size">${this.formatSize(entry.size)}</span> · ` : nothing}
           <span part="status" class="status-${entry.status}">${status}</span>
         </span>
         ${entry.status === 'uploading'

@@ -3,7 +3,13 @@
  * `strings` property to a partial object to replace some of them (or all, for a translation).
  * Functions receive values already formatted for the element's locale.
  */
+import type { SizeUnits } from './format.js';
+
 export interface MmsMediaUploadStrings {
+  /** Unit symbols for sizes: bytes, kilobytes, megabytes, gigabytes. */
+  sizeUnits: SizeUnits;
+  /** Short names of MIME types (and `type/*`) in hints and refusals; unknown types show as they are. */
+  typeNames: Readonly<Record<string, string>>;
   /** The drop zone's visible label. */
   dropLabel: string;
   /** The browse button. */
@@ -65,6 +71,21 @@ export interface MmsMediaUploadStrings {
 }
 
 export const ENGLISH: MmsMediaUploadStrings = {
+  sizeUnits: ['B', 'KB', 'MB', 'GB'],
+  typeNames: {
+    'image/jpeg': 'JPEG',
+    'image/png': 'PNG',
+    'image/gif': 'GIF',
+    'image/*': 'images',
+    'video/mp4': 'MP4',
+    'video/quicktime': 'QuickTime',
+    'video/mpeg': 'MPEG video',
+    'video/*': 'videos',
+    'audio/mpeg': 'MP3',
+    'audio/*': 'audio',
+    'application/pdf': 'PDF',
+    'text/plain': 'text',
+  },
   dropLabel: 'Drop photos, videos or PDFs here',
   browse: 'Browse files',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
@@ -101,7 +122,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   noMediaUrl: ({ name, status }) => `${name}: upload failed: the server answered ${status} without a media URL`,
   unsafeUrl: ({ name }) => `${name}: upload failed: the server answered with a media URL that is not http or https`,
   networkError: ({ name }) => `${name}: upload failed: the connection to the server was lost`,
-  timeout: ({ name, seconds }) => `${name}: upload failed: no progress for ${seconds} seconds`,
+  timeout: ({ name, seconds }) => `${name}: upload failed: no progress for ${seconds} ${seconds === 1 ? 'second' : 'seconds'}`,
   cancelled: ({ name }) => `${name}: upload cancelled`,
   signatureFailed: ({ name, message }) =>
     message ? `${name}: could not get permission to upload: ${message}` : `${name}: could not get permission to upload`,

@@ -11,7 +11,7 @@ import {
   type FileInfo,
   type RejectionReason,
 } from './events.js';
-import { formatList, formatSize, formatSizeOverLimit, typeLabel } from './format.js';
+import { formatSize, formatSizeOverLimit, formatTypes } from './format.js';
 import { acceptedTypes, MARKUP_TYPES, type Limits } from './limits.js';
 import { readMediaResult, UploadFailure, type MediaResult } from './response.js';
 import { isSignatureExpired, SigningError, validSignature, type Signer, type UploadSignature } from './signing.js';
@@ -312,18 +312,18 @@ export class UploadController implements ReactiveController {
         break;
       case 'file-too-large':
         message = overTotal
-          ? strings.totalTooLarge({ name, limit: formatSize(maxTotalSize ?? 0, locale) })
+          ? strings.totalTooLarge({ name, limit: formatSize(maxTotalSize ?? 0, locale, { units: strings.sizeUnits }) })
           : strings.fileTooLarge({
               name,
-              size: formatSizeOverLimit(file.size, limits.maxFileSize, locale),
-              limit: formatSize(limits.maxFileSize, locale),
+              size: formatSizeOverLimit(file.size, limits.maxFileSize, locale, strings.sizeUnits),
+              limit: formatSize(limits.maxFileSize, locale, { units: strings.sizeUnits }),
             });
         break;
       case 'type-not-allowed':
         message =
           sniffed && MARKUP_TYPES.has(sniffed)
             ? strings.markupNotAllowed({ name })
-            : strings.typeNotAllowed({ name, types: formatList(acceptedTypes(limits.accept).map(typeLabel), locale) });
+            : strings.typeNotAllowed({ name, types: formatTypes(limits.accept, strings.typeNames, locale) });
         break;
       case 'empty-file':
         message = strings.emptyFile({ name });

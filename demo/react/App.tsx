@@ -5,6 +5,7 @@
 // JSX typing of the tag: ./mms-media-upload-jsx.d.ts.
 import { useState, type FormEvent } from 'react';
 import type { FileRejectedDetail, MediaUrlDetail, MmsMediaUploadStrings, UploadErrorDetail } from '../../src/index.js';
+import type {} from '../../src/react.js'; // <mms-media-upload> in JSX, as `mms-media-upload/react` gives it
 
 // An object-valued property: defined once, so each render hands the element the same object.
 const strings: Partial<MmsMediaUploadStrings> = { dropLabel: 'Drop photos, videos or PDFs for your message' };

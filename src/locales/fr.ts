@@ -16,6 +16,21 @@ const decimal = new Intl.NumberFormat('fr');
 const failed = (name: string): string => `${name}\u00a0: échec de l’envoi`;
 
 export const FRENCH: MmsMediaUploadStrings = {
+  sizeUnits: ['o', 'ko', 'Mo', 'Go'],
+  typeNames: {
+    'image/jpeg': 'JPEG',
+    'image/png': 'PNG',
+    'image/gif': 'GIF',
+    'image/*': 'images',
+    'video/mp4': 'MP4',
+    'video/quicktime': 'QuickTime',
+    'video/mpeg': 'vidéo MPEG',
+    'video/*': 'vidéos',
+    'audio/mpeg': 'MP3',
+    'audio/*': 'audio',
+    'application/pdf': 'PDF',
+    'text/plain': 'texte',
+  },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
   browse: 'Choisir des fichiers',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>

@@ -3,11 +3,12 @@
  * large, and what their bytes say they are. Each check gives a message; the caller picks the
  * status (sign() answers 400 for all of them, the upload route 400, 413 or 415).
  */
-import { formatList, formatSize, typeLabel } from '../format.js';
-import { acceptedTypes, isTypeAccepted, type Limits } from '../limits.js';
+import { formatSize, formatSizeOverLimit, formatTypes } from '../format.js';
+import { acceptedTypes, isTypeAccepted, MARKUP_TYPES, type Limits } from '../limits.js';
+import { ENGLISH } from '../strings.js';
 
-/** Markup can run script when served back or opened: refused whatever `accept` says. */
-const MARKUP_TYPES = new Set(['image/svg+xml', 'text/html', 'application/xml', 'text/xml']);
+/** Server messages are in English, with the element's own names for types. */
+const typeName = (type: string): string => ENGLISH.typeNames[type] ?? type;
 
 /** The stricter of two sets of limits: fewer files, smaller files, only types both accept. */
 export function intersectLimits(a: Readonly<Limits>, b: Readonly<Limits>): Limits {
@@ -33,7 +34,7 @@ export function tooManyFilesMessage(limits: Limits): string {
 export function tooLargeMessage(maxFileSize: number, what: string, size?: number): string {
   const limit = formatSize(maxFileSize, 'en');
   if (size === undefined) return `${what} is larger than ${limit}.`;
-  return `${what} is ${formatSize(size, 'en', { roundUp: true })}; the limit is ${limit}.`;
+  return `${what} is ${formatSizeOverLimit(size, maxFileSize, 'en')}; the limit is ${limit}.`;
 }
 
 /** Why `type` (a sniffed type, or undefined for unknown bytes) is refused, or undefined when it is allowed. */
@@ -42,7 +43,7 @@ export function typeRefusal(type: string | undefined, limits: Limits, what: stri
     return `${what} is a web page or drawing (${type}), which cannot be attached.`;
   }
   if (type !== undefined && isTypeAccepted(type, limits.accept)) return undefined;
-  const allowed = acceptedTypes(limits.accept).map(typeLabel);
-  const reason = type === undefined ? `${what} is not of a type that can be attached` : `${what} (${typeLabel(type)}) is not an allowed type`;
-  return `${reason}; allowed: ${allowed.length > 0 ? formatList(allowed, 'en') : 'none'}.`;
+  const reason = type === undefined ? `${what} is not of a type that can be attached` : `${what} (${typeName(type)}) is not an allowed type`;
+  const allowed = acceptedTypes(limits.accept).length > 0 ? formatTypes(limits.accept, ENGLISH.typeNames, 'en') : 'none';
+  return `${reason}; allowed: ${allowed}.`;
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { formatList, formatSize, formatSizeOverLimit, typeLabel } from '../../src/format.js';
+import { formatList, formatSize, formatSizeOverLimit, formatTypes } from '../../src/format.js';
+import { ENGLISH } from '../../src/strings.js';
 
 describe('format', () => {
   it('formats sizes in binary units with at most two decimals', () => {
@@ -17,8 +18,8 @@ describe('format', () => {
   });
 
   it('names types and lists them the locale way', () => {
-    expect(typeLabel('image/jpeg')).to.equal('JPEG');
-    expect(typeLabel('video/x-unknown')).to.equal('video/x-unknown');
+    expect(formatTypes(['image/jpeg', '.pdf', 'video/x-unknown'], ENGLISH.typeNames, 'en')).to.equal('JPEG, PDF, video/x-unknown');
+    expect(formatSize(2_097_152, 'fr', { units: ['o', 'ko', 'Mo', 'Go'] })).to.equal('2 Mo');
     expect(formatList(['JPEG', 'PNG', 'PDF'], 'en')).to.equal('JPEG, PNG, PDF');
   });
 });

@@ -1,7 +1,8 @@
 // React 19 usage of <mms-media-upload>, type-checked by test/node/typings.test.ts. Every
 // `@ts-expect-error` marks a misuse that must stay an error.
 import type {} from 'mms-media-upload/react';
-import { FRENCH, type MediaUrlDetail, type MmsMediaUpload, type UploadCompleteDetail } from 'mms-media-upload';
+import type { MediaUrlDetail, MmsMediaUpload, UploadCompleteDetail } from 'mms-media-upload';
+import { FRENCH } from 'mms-media-upload/locales/fr';
 import { useRef, useState } from 'react';
 
 export function MessageForm() {

@@ -2,7 +2,8 @@
 // test/node/typings.test.ts (what vue-tsc reads for a template: the component's `$props` and
 // `$emit`). Every `@ts-expect-error` marks a misuse that must stay an error.
 import type {} from 'mms-media-upload/vue';
-import { FRENCH, type FileRejectedDetail, type MmsMediaUpload } from 'mms-media-upload';
+import type { FileRejectedDetail, MmsMediaUpload } from 'mms-media-upload';
+import { FRENCH } from 'mms-media-upload/locales/fr';
 import { h, type GlobalComponents } from 'vue';
 
 type Uploader = GlobalComponents['mms-media-upload'];
