@@ -3,22 +3,15 @@
 // forced colours (Windows high contrast).
 // Uses the demo's dev server (signed proxy, local provider); uploads are held or answered
 // by Playwright routes so each state stays put for its picture.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { createServer } from 'vite';
 import { launchChromium } from './helpers/chromium.js';
+import { startDemoServer } from './helpers/demo-server.js';
 
 const outDir = 'test/screenshots';
 mkdirSync(outDir, { recursive: true });
-const dataDir = mkdtempSync(join(tmpdir(), 'mms-shots-'));
-process.env.MMS_DATA_DIR = dataDir;
-
-const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-await server.listen();
-const origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
+const demo = await startDemoServer();
+const origin = demo.origin;
 const browser = await launchChromium();
 
 /** Adds sample files through test/fixtures/state-files.js (strings: tsx's helpers don't exist in the page). */
@@ -75,6 +68,5 @@ try {
   }, 'dark', 'active');
 } finally {
   await browser.close();
-  await server.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo.close();
 }

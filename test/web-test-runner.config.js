@@ -7,9 +7,9 @@ import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { mockEndpoints } from './helpers/endpoints.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/chromium-args.js';
 import { defaultReporter } from '@web/test-runner';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const proxy = await proxyEndpoints();
 
 export default {
@@ -22,17 +22,9 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: {
-        executablePath,
+        executablePath: CHROMIUM_PATH,
         headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--no-first-run',
-          '--disable-sync',
-        ],
+        args: CHROMIUM_ARGS,
       },
     }),
   ],

@@ -1,33 +1,23 @@
 // Measures the CDN bundle against its floor: lit + @uppy/core + @uppy/xhr-upload bundled the
-// same way (minified ES module, Uppy's package.json slimmed), in the same run.
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+// same way (the CDN build's own Vite config, only the entry differs), in the same run.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
-const slimPackageJson = {
-  name: 'slim-package-json',
-  enforce: 'pre',
-  load(id) {
-    if (!/node_modules[\\/]@uppy[\\/][^\\/]+[\\/]package\.json$/.test(id)) return null;
-    const { name, version } = JSON.parse(readFileSync(id, 'utf8'));
-    return JSON.stringify({ name, version });
-  },
-};
-
 export async function measureBundles() {
   const outDir = mkdtempSync(join(tmpdir(), 'mms-floor-'));
   try {
+    // The CDN build's own config (plugins, minifier, target), only the entry and folder differ.
     await build({
-      configFile: false,
+      configFile: 'vite.config.ts',
+      mode: 'cdn',
       logLevel: 'silent',
-      plugins: [slimPackageJson],
       build: {
         outDir,
-        target: 'es2022',
+        emptyOutDir: true,
         lib: { entry: 'test/bench/floor-entry.js', formats: ['es'], fileName: () => 'floor.js' },
-        rolldownOptions: { output: { minify: true } },
       },
     });
     const floor = readFileSync(join(outDir, 'floor.js'));

@@ -1,34 +1,25 @@
 // The demo end to end, as `npm start` serves it: Vite dev server + the signed proxy on the
 // local provider; a photo picked in Chromium is stored and its media URL serves the same bytes.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { jpegBytes, pngBytes } from '../helpers/sample-files.js';
 
-let server: ViteDevServer;
+let demo: DemoServer;
 let browser: Browser;
 let origin: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'mms-demo-'));
 
 before(async () => {
-  process.env.MMS_DATA_DIR = dataDir;
-  server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  await server.listen();
-  const address = server.httpServer!.address() as AddressInfo;
-  origin = `http://127.0.0.1:${address.port}`;
+  demo = await startDemoServer();
+  origin = demo.origin;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 test('a photo picked on the demo page is stored and its media URL serves the same bytes', async () => {

@@ -2,35 +2,25 @@
 // URLs) through formStateRestoreCallback. The back/forward cache is turned off so that the
 // page is really loaded again rather than kept alive.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/chromium.js';
+import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 
-let server: ViteDevServer;
+let demo: DemoServer;
 let browser: Browser;
 let origin: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'mms-restore-'));
 
 before(async () => {
-  process.env.MMS_DATA_DIR = dataDir;
-  server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  await server.listen();
-  origin = `http://127.0.0.1:${(server.httpServer!.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-dev-shm-usage', '--disable-features=BackForwardCache'],
-  });
+  demo = await startDemoServer();
+  origin = demo.origin;
+  browser = await launchChromium(['--disable-features=BackForwardCache']);
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 test('going back to the form restores the uploaded media URLs', async () => {

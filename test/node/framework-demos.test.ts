@@ -3,35 +3,27 @@
 // URL it got from the `media-url` event, that URL serves the same bytes, and the form's
 // FormData carries it under the element's name.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 
-let server: ViteDevServer;
+let demo: DemoServer;
 let browser: Browser;
 let origin: string;
-const dataDir = mkdtempSync(join(tmpdir(), 'mms-framework-demos-'));
 
 before(async () => {
-  process.env.MMS_DATA_DIR = dataDir;
-  server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
-  await server.listen();
-  const address = server.httpServer!.address() as AddressInfo;
-  origin = `http://127.0.0.1:${address.port}`;
+  demo = await startDemoServer();
+  origin = demo.origin;
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await demo?.close();
 });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

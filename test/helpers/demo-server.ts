@@ -1,0 +1,27 @@
+// The demo as `npm start` serves it (Vite dev server + signed proxy, local provider), on a free
+// loopback port with its own temporary data folder.
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'vite';
+
+export interface DemoServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'mms-demo-'));
+  process.env.MMS_DATA_DIR = dataDir; // read by demo/server.ts when the server starts
+  const server = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'silent' });
+  await server.listen();
+  const { port } = server.httpServer!.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async close() {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
