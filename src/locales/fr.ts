@@ -5,7 +5,7 @@
  * French typography: a no-break space (U+00A0) before ":" and ";", a typographic apostrophe (’).
  * French plural: 0 and 1 take the singular ("1 fichier", "0 fichier", "1,5 seconde").
  */
-import type { MmsMediaUploadStrings } from '../strings.js';
+import { ENGLISH, type MmsMediaUploadStrings } from '../strings.js';
 
 /** The singular for 0 and 1 (and anything under 2), the plural from 2 on. */
 const plural = (count: number, one: string, other: string): string => (Math.abs(count) < 2 ? one : other);
@@ -18,17 +18,9 @@ const failed = (name: string): string => `${name}\u00a0: échec de l’envoi`;
 export const FRENCH: MmsMediaUploadStrings = {
   sizeUnits: ['o', 'ko', 'Mo', 'Go'],
   typeNames: {
-    'image/jpeg': 'JPEG',
-    'image/png': 'PNG',
-    'image/gif': 'GIF',
-    'image/*': 'images',
-    'video/mp4': 'MP4',
-    'video/quicktime': 'QuickTime',
+    ...ENGLISH.typeNames, // JPEG, PNG, PDF… are the same words
     'video/mpeg': 'vidéo MPEG',
     'video/*': 'vidéos',
-    'audio/mpeg': 'MP3',
-    'audio/*': 'audio',
-    'application/pdf': 'PDF',
     'text/plain': 'texte',
   },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
