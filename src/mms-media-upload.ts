@@ -302,12 +302,14 @@ export class MmsMediaUpload extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.listenToPasteTarget();
+    this.requestUpdate(); // thumbnails revoked on disconnect are made again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.pasteSource?.removeEventListener('paste', this.onPaste as EventListener);
     this.pasteSource = undefined;
+    this.previews.keepOnly(new Set()); // a removed element keeps no blob URLs alive
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

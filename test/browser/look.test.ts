@@ -60,6 +60,22 @@ describe('<mms-media-upload>: look, previews, counter, paste target', () => {
     expect(revoked, 'the blob URL is revoked once the file is removed').to.equal(true);
   });
 
+  it('revokes thumbnails when the element is removed, and makes them again when it comes back', async () => {
+    const element = await uploader('manual');
+    await element.addFiles([sampleFile(pngBytes(), 'pic.png', 'image/png')]);
+    await element.updateComplete;
+    const first = shadow(element).querySelector<HTMLImageElement>('[part=preview] img')!.src;
+    const parent = element.parentElement!;
+    element.remove();
+    const revoked = await fetch(first).then(() => false, () => true);
+    expect(revoked).to.equal(true);
+    parent.append(element);
+    await element.updateComplete;
+    const second = shadow(element).querySelector<HTMLImageElement>('[part=preview] img')!.src;
+    expect(second).not.to.equal(first);
+    expect((await fetch(second)).ok).to.equal(true);
+  });
+
   it('adds files pasted into the paste-target element', async () => {
     const container = document.createElement('div');
     container.innerHTML = '<textarea id="message-body"></textarea><mms-media-upload paste-target="message-body" manual></mms-media-upload>';
