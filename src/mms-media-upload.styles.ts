@@ -149,7 +149,7 @@ export const styles = css`
     /* On the element's own background, so the message keeps its contrast on any page. */
     margin: var(--_gap) 0 0;
     padding: 0.4rem 0.75rem;
-    border-left: 4px solid var(--_error);
+    border-inline-start: 4px solid var(--_error);
     border-radius: calc(var(--_radius) / 2);
     background: var(--_background);
   }

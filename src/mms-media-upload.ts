@@ -243,6 +243,10 @@ export class MmsMediaUpload extends LitElement {
   constructor() {
     super();
     this.addEventListener('paste', this.onPaste);
+    this.addEventListener('dragenter', this.onDragOver);
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
   }
 
   private get preset(): Readonly<Limits> {
@@ -368,23 +372,25 @@ export class MmsMediaUpload extends LitElement {
     void this.uploads.addFiles(files);
   }
 
-  private onDragOver(event: DragEvent): void {
+  // The whole element takes drops, not only the drop zone: files dropped on the list count too.
+  private onDragOver = (event: DragEvent): void => {
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = this.isDisabled ? 'none' : 'copy';
     this.dragOver = !this.isDisabled;
-  }
+  };
 
-  private onDragLeave(event: DragEvent): void {
+  private onDragLeave = (event: DragEvent): void => {
+    // Moves between the element's own parts arrive retargeted to the element itself.
     const next = event.relatedTarget as Node | null;
-    if (!next || !(event.currentTarget as Node).contains(next)) this.dragOver = false;
-  }
+    if (!next || !this.contains(next)) this.dragOver = false;
+  };
 
-  private onDrop(event: DragEvent): void {
+  private onDrop = (event: DragEvent): void => {
     event.preventDefault();
     this.dragOver = false;
     void this.uploads.addFiles([...(event.dataTransfer?.files ?? [])]);
-  }
+  };
 
   private onPaste = (event: ClipboardEvent): void => {
     const files = [...(event.clipboardData?.files ?? [])];
@@ -419,10 +425,6 @@ export class MmsMediaUpload extends LitElement {
         role="group"
         aria-labelledby="label"
         aria-describedby="hint"
-        @dragenter=${this.onDragOver}
-        @dragover=${this.onDragOver}
-        @dragleave=${this.onDragLeave}
-        @drop=${this.onDrop}
       >
         <span id="label"><slot name="label">${text.dropLabel}</slot></span>
         <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>

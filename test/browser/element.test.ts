@@ -413,6 +413,24 @@ describe('<mms-media-upload>: forms', () => {
 describe('<mms-media-upload>: interaction', () => {
   beforeEach(resetMocks);
 
+  it('shows the drop state while files are dragged over any part of it, and takes drops on the list', async () => {
+    const element = await uploader('manual');
+    await element.addFiles([photo('first.jpg')]);
+    await element.updateComplete;
+    const transfer = new DataTransfer();
+    transfer.items.add(photo('onto-list.jpg'));
+    const list = shadow(element).querySelector('[part=file-list]')!;
+    list.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    await element.updateComplete;
+    expect(element.hasAttribute('dragover')).to.equal(true);
+    element.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true, composed: true, relatedTarget: document.body }));
+    await element.updateComplete;
+    expect(element.hasAttribute('dragover')).to.equal(false);
+    list.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true, composed: true }));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(element.files.map((file) => file.name)).to.deep.equal(['first.jpg', 'onto-list.jpg']);
+  });
+
   it('adds dropped and pasted files', async () => {
     const element = await uploader('manual');
     const drop = new DataTransfer();
