@@ -112,11 +112,11 @@ export class MmsMediaUpload extends LitElement {
    */
   @property({ type: Number, attribute: 'max-files' })
   get maxFiles(): number {
-    return this.explicitMaxFiles ?? this.preset.maxFiles;
+    return this.#explicitMaxFiles ?? this.#preset.maxFiles;
   }
   set maxFiles(value: number | null | undefined) {
     const old = this.maxFiles;
-    this.explicitMaxFiles = positiveInteger(value, 'max-files');
+    this.#explicitMaxFiles = positiveInteger(value, 'max-files');
     this.requestUpdate('maxFiles', old);
   }
 
@@ -126,11 +126,11 @@ export class MmsMediaUpload extends LitElement {
    */
   @property({ type: Number, attribute: 'max-file-size' })
   get maxFileSize(): number {
-    return this.explicitMaxFileSize ?? this.preset.maxFileSize;
+    return this.#explicitMaxFileSize ?? this.#preset.maxFileSize;
   }
   set maxFileSize(value: number | null | undefined) {
     const old = this.maxFileSize;
-    this.explicitMaxFileSize = positiveInteger(value, 'max-file-size');
+    this.#explicitMaxFileSize = positiveInteger(value, 'max-file-size');
     this.requestUpdate('maxFileSize', old);
   }
 
@@ -140,100 +140,100 @@ export class MmsMediaUpload extends LitElement {
    */
   @property()
   get accept(): string {
-    return (this.explicitAccept ?? this.preset.accept).join(',');
+    return (this.#explicitAccept ?? this.#preset.accept).join(',');
   }
   set accept(value: string | null | undefined) {
     const old = this.accept;
     const entries = value == null ? [] : parseAccept(value);
-    this.explicitAccept = entries.length > 0 ? entries : undefined;
+    this.#explicitAccept = entries.length > 0 ? entries : undefined;
     this.requestUpdate('accept', old);
   }
 
   /** The media URLs of the uploaded files, in list order. */
   get value(): string[] {
-    return this.uploads.entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
+    return this.#uploads.entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
   }
   set value(urls: readonly string[]) {
     const list = Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string') : [];
-    this.uploads.restore(list.map((mediaUrl) => ({ mediaUrl })));
+    this.#uploads.restore(list.map((mediaUrl) => ({ mediaUrl })));
   }
 
   /** The files in the list: `{ id, name, size, type, status, progress, mediaUrl?, mediaId?, error? }`. */
   get files(): readonly FileEntry[] {
-    return this.uploads.entries;
+    return this.#uploads.entries;
   }
 
   /** The form this element belongs to. */
   get form(): HTMLFormElement | null {
-    return this.internals.form;
+    return this.#internals.form;
   }
 
   /** The validity state, as on native inputs. */
   get validity(): ValidityState {
-    return this.internals.validity;
+    return this.#internals.validity;
   }
 
   /** Why the element is invalid (empty when valid), as on native inputs. */
   get validationMessage(): string {
-    return this.internals.validationMessage;
+    return this.#internals.validationMessage;
   }
 
   /** Whether the element is valid; fires `invalid` when not, as on native inputs. */
   checkValidity(): boolean {
-    return this.internals.checkValidity();
+    return this.#internals.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the message to the user. */
   reportValidity(): boolean {
-    return this.internals.reportValidity();
+    return this.#internals.reportValidity();
   }
 
   /** Uploads the waiting files (and retries failed ones). */
   upload(): void {
-    this.uploads.upload();
+    this.#uploads.upload();
   }
 
   /** Retries one failed file, or every failed file. */
   retry(id?: string): void {
-    this.uploads.retry(id);
+    this.#uploads.retry(id);
   }
 
   /** Removes a file from the list, cancelling its upload. */
   removeFile(id: string): void {
-    this.uploads.removeFile(id);
+    this.#uploads.removeFile(id);
   }
 
   /** Empties the list and cancels uploads in flight. */
   reset(): void {
-    this.uploads.reset();
+    this.#uploads.reset();
   }
 
   /** Adds files as if the user had picked them. */
   addFiles(files: Iterable<File>): Promise<void> {
-    return this.uploads.addFiles([...files]);
+    return this.#uploads.addFiles([...files]);
   }
 
-  private explicitMaxFiles?: number;
-  private explicitMaxFileSize?: number;
-  private explicitAccept?: string[];
-  private readonly internals = this.attachInternals();
-  private readonly uploads = new UploadController(this, () => ({
+  #explicitMaxFiles?: number;
+  #explicitMaxFileSize?: number;
+  #explicitAccept?: string[];
+  readonly #internals = this.attachInternals();
+  readonly #uploads = new UploadController(this, () => ({
     endpoint: this.endpoint,
     method: (this.method || 'POST').toUpperCase(),
     fieldName: this.fieldName || 'file',
-    limits: this.limits,
+    limits: this.#limits,
     maxTotalSize: this.maxTotalSize && this.maxTotalSize > 0 ? this.maxTotalSize : undefined,
     manual: this.manual,
-    disabled: this.isDisabled,
-    signer: this.activeSigner,
+    disabled: this.#isDisabled,
+    signer: this.#activeSigner,
     parseResponse: this.parseResponse,
     stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
-    strings: this.text,
-    locale: this.locale,
+    strings: this.#text,
+    locale: this.#locale,
   }));
-  private endpointSigner?: { url: string; signer: Signer };
-  private readonly previews = new Previews();
-  private pasteSource?: EventTarget;
+  #endpointSigner?: { url: string; signer: Signer };
+  readonly #previews = new Previews();
+  #pasteSource?: EventTarget;
 
   @state() private dragOver = false;
   @state() private formDisabled = false;
@@ -242,40 +242,40 @@ export class MmsMediaUpload extends LitElement {
 
   constructor() {
     super();
-    this.addEventListener('paste', this.onPaste);
-    this.addEventListener('dragenter', this.onDragOver);
-    this.addEventListener('dragover', this.onDragOver);
-    this.addEventListener('dragleave', this.onDragLeave);
-    this.addEventListener('drop', this.onDrop);
+    this.addEventListener('paste', this.#onPaste);
+    this.addEventListener('dragenter', this.#onDragOver);
+    this.addEventListener('dragover', this.#onDragOver);
+    this.addEventListener('dragleave', this.#onDragLeave);
+    this.addEventListener('drop', this.#onDrop);
   }
 
-  private get preset(): Readonly<Limits> {
+  get #preset(): Readonly<Limits> {
     return isProviderName(this.provider) ? PROVIDER_PRESETS[this.provider] : DEFAULT_LIMITS;
   }
 
-  private get limits(): Limits {
-    return { maxFiles: this.maxFiles, maxFileSize: this.maxFileSize, accept: this.explicitAccept ?? this.preset.accept };
+  get #limits(): Limits {
+    return { maxFiles: this.maxFiles, maxFileSize: this.maxFileSize, accept: this.#explicitAccept ?? this.#preset.accept };
   }
 
-  private get text(): MmsMediaUploadStrings {
+  get #text(): MmsMediaUploadStrings {
     return { ...ENGLISH, ...this.strings };
   }
 
-  private get locale(): string {
+  get #locale(): string {
     return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
   }
 
-  private get isDisabled(): boolean {
+  get #isDisabled(): boolean {
     return this.disabled || this.formDisabled;
   }
 
-  private get activeSigner(): Signer | undefined {
+  get #activeSigner(): Signer | undefined {
     if (this.signer) return this.signer;
     if (!this.signatureEndpoint) return undefined;
-    if (this.endpointSigner?.url !== this.signatureEndpoint) {
-      this.endpointSigner = { url: this.signatureEndpoint, signer: signatureEndpointSigner(this.signatureEndpoint) };
+    if (this.#endpointSigner?.url !== this.signatureEndpoint) {
+      this.#endpointSigner = { url: this.signatureEndpoint, signer: signatureEndpointSigner(this.signatureEndpoint) };
     }
-    return this.endpointSigner.signer;
+    return this.#endpointSigner.signer;
   }
 
   // Form-associated custom element callbacks.
@@ -297,7 +297,7 @@ export class MmsMediaUpload extends LitElement {
     if (typeof state !== 'string') return;
     try {
       const uploads = JSON.parse(state) as RestoredUpload[];
-      if (Array.isArray(uploads)) this.uploads.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
+      if (Array.isArray(uploads)) this.#uploads.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
     } catch {
       // A state from another version of the element: nothing to restore.
     }
@@ -305,103 +305,101 @@ export class MmsMediaUpload extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.listenToPasteTarget();
+    this.#listenToPasteTarget();
     this.requestUpdate(); // thumbnails revoked on disconnect are made again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.pasteSource?.removeEventListener('paste', this.onPaste as EventListener);
-    this.pasteSource = undefined;
-    this.previews.keepOnly(new Set()); // a removed element keeps no blob URLs alive
+    this.#pasteSource?.removeEventListener('paste', this.#onPaste as EventListener);
+    this.#pasteSource = undefined;
+    this.#previews.keepOnly(new Set()); // a removed element keeps no blob URLs alive
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('provider') && this.provider && !isProviderName(this.provider)) {
       console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected plivo, bandwidth, openmarket or acrobits`);
     }
-    if (changed.has('pasteTarget') && this.isConnected) this.listenToPasteTarget();
-    this.previews.keepOnly(new Set(this.uploads.entries.map((entry) => entry.id)));
+    if (changed.has('pasteTarget') && this.isConnected) this.#listenToPasteTarget();
+    this.#previews.keepOnly(new Set(this.#uploads.entries.map((entry) => entry.id)));
   }
 
   /** Files pasted into the chosen element (found in this element's own document or shadow root) are added. */
-  private listenToPasteTarget(): void {
+  #listenToPasteTarget(): void {
     const root = this.getRootNode() as Document | ShadowRoot;
     const target = this.pasteTarget ? root.getElementById?.(this.pasteTarget) ?? undefined : undefined;
-    if (target === this.pasteSource) return;
-    this.pasteSource?.removeEventListener('paste', this.onPaste as EventListener);
-    target?.addEventListener('paste', this.onPaste as EventListener);
-    this.pasteSource = target;
+    if (target === this.#pasteSource) return;
+    this.#pasteSource?.removeEventListener('paste', this.#onPaste as EventListener);
+    target?.addEventListener('paste', this.#onPaste as EventListener);
+    this.#pasteSource = target;
   }
 
   protected override updated(): void {
     this.toggleAttribute('dragover', this.dragOver);
-    this.toggleAttribute('uploading', this.uploads.uploading);
-    this.toggleAttribute('max-files-reached', this.uploads.entries.length >= this.maxFiles);
-    this.syncForm();
+    this.toggleAttribute('uploading', this.#uploads.uploading);
+    this.toggleAttribute('max-files-reached', this.#uploads.entries.length >= this.maxFiles);
+    this.#syncForm();
   }
 
-  private syncForm(): void {
+  #syncForm(): void {
     const data = new FormData();
     if (this.name) for (const url of this.value) data.append(this.name, url);
-    const state: RestoredUpload[] = this.uploads.entries.flatMap(({ status, mediaUrl, mediaId, name, size, type }) =>
+    const state: RestoredUpload[] = this.#uploads.entries.flatMap(({ status, mediaUrl, mediaId, name, size, type }) =>
       status === 'uploaded' && mediaUrl ? [{ mediaUrl, mediaId, name, size, type }] : [],
     );
-    this.internals.setFormValue(data, JSON.stringify(state));
-    const text = this.text;
-    const anchor = this.browseButton;
-    if (this.uploads.uploading) {
-      this.internals.setValidity({ customError: true }, text.uploadsInFlight, anchor);
-    } else if (this.uploads.entries.some((entry) => entry.status === 'failed')) {
-      this.internals.setValidity({ customError: true }, text.uploadFailed, anchor);
-    } else if (this.required && this.value.length === 0) {
-      this.internals.setValidity({ valueMissing: true }, text.valueMissing, anchor);
-    } else {
-      this.internals.setValidity({});
-    }
+    this.#internals.setFormValue(data, JSON.stringify(state));
+    const text = this.#text;
+    const [flags, message]: [ValidityStateFlags, string?] = this.#uploads.uploading
+      ? [{ customError: true }, text.uploadsInFlight]
+      : this.#uploads.entries.some((entry) => entry.status === 'failed')
+        ? [{ customError: true }, text.uploadFailed]
+        : this.required && this.value.length === 0
+          ? [{ valueMissing: true }, text.valueMissing]
+          : [{}];
+    this.#internals.setValidity(flags, message, this.browseButton);
   }
 
   // User actions.
-  private openPicker(): void {
-    if (!this.isDisabled) this.input.click();
+  #openPicker(): void {
+    if (!this.#isDisabled) this.input.click();
   }
 
-  private onInputChange(): void {
+  #onInputChange(): void {
     const files = [...(this.input.files ?? [])];
     this.input.value = '';
-    void this.uploads.addFiles(files);
+    void this.#uploads.addFiles(files);
   }
 
   // The whole element takes drops, not only the drop zone: files dropped on the list count too.
-  private onDragOver = (event: DragEvent): void => {
+  #onDragOver = (event: DragEvent): void => {
     if (!event.dataTransfer?.types.includes('Files')) return;
     event.preventDefault();
-    event.dataTransfer.dropEffect = this.isDisabled ? 'none' : 'copy';
-    this.dragOver = !this.isDisabled;
+    event.dataTransfer.dropEffect = this.#isDisabled ? 'none' : 'copy';
+    this.dragOver = !this.#isDisabled;
   };
 
-  private onDragLeave = (event: DragEvent): void => {
+  #onDragLeave = (event: DragEvent): void => {
     // Moves between the element's own parts arrive retargeted to the element itself.
     const next = event.relatedTarget as Node | null;
     if (!next || !this.contains(next)) this.dragOver = false;
   };
 
-  private onDrop = (event: DragEvent): void => {
+  #onDrop = (event: DragEvent): void => {
     event.preventDefault();
     this.dragOver = false;
-    void this.uploads.addFiles([...(event.dataTransfer?.files ?? [])]);
+    void this.#uploads.addFiles([...(event.dataTransfer?.files ?? [])]);
   };
 
-  private onPaste = (event: ClipboardEvent): void => {
+  #onPaste = (event: ClipboardEvent): void => {
     const files = [...(event.clipboardData?.files ?? [])];
     if (files.length === 0) return; // text pastes go on as usual
     event.preventDefault();
-    void this.uploads.addFiles(files);
+    void this.#uploads.addFiles(files);
   };
 
-  private async onRemove(entry: FileEntry, index: number): Promise<void> {
+  async #onRemove(entry: FileEntry, index: number): Promise<void> {
     const wasUploaded = entry.status === 'uploaded';
-    this.uploads.removeFile(entry.id);
+    this.#uploads.removeFile(entry.id);
     if (wasUploaded) this.dispatchEvent(new Event('change', { bubbles: true }));
     await this.updateComplete;
     // Keep keyboard focus in the list: the next file, else the previous one, else browse.
@@ -409,16 +407,12 @@ export class MmsMediaUpload extends LitElement {
     (buttons[index] ?? buttons[index - 1] ?? this.browseButton)?.focus();
   }
 
-  private onRetry(entry: FileEntry): void {
-    this.uploads.retry(entry.id);
-  }
-
   protected override render() {
-    const text = this.text;
-    const limits = this.limits;
-    const types = formatTypes(limits.accept, text.typeNames, this.locale);
-    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: this.formatSize(limits.maxFileSize), types });
-    const entries = this.uploads.entries;
+    const text = this.#text;
+    const limits = this.#limits;
+    const types = formatTypes(limits.accept, text.typeNames, this.#locale);
+    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: this.#formatSize(limits.maxFileSize), types });
+    const entries = this.#uploads.entries;
     return html`
       <div
         part="dropzone"
@@ -428,8 +422,8 @@ export class MmsMediaUpload extends LitElement {
       >
         <span id="label"><slot name="label">${text.dropLabel}</slot></span>
         <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
-        ${entries.length > 0 ? html`<span part="counter">${this.counterText(entries, text)}</span>` : nothing}
-        <button part="browse-button" type="button" ?disabled=${this.isDisabled} @click=${this.openPicker}>
+        ${entries.length > 0 ? html`<span part="counter">${this.#counterText(entries, text)}</span>` : nothing}
+        <button part="browse-button" type="button" ?disabled=${this.#isDisabled} @click=${this.#openPicker}>
           ${text.browse}
         </button>
         <input
@@ -438,42 +432,41 @@ export class MmsMediaUpload extends LitElement {
           tabindex="-1"
           aria-hidden="true"
           accept=${limits.accept.join(',')}
-          ?disabled=${this.isDisabled}
-          @change=${this.onInputChange}
+          ?disabled=${this.#isDisabled}
+          @change=${this.#onInputChange}
         />
       </div>
       ${entries.length > 0
         ? html`<ul part="file-list" aria-label=${text.fileListLabel}>
-            ${repeat(entries, (entry) => entry.id, (entry, index) => this.renderFile(entry, index, text))}
+            ${repeat(entries, (entry) => entry.id, (entry, index) => this.#renderFile(entry, index, text))}
           </ul>`
         : nothing}
-      <div part="error" role="alert">${this.uploads.notices.map((notice) => html`<p>${notice}</p>`)}</div>
-      <div class="visually-hidden" role="status">${this.uploads.announcement}</div>
+      <div part="error" role="alert">${this.#uploads.notices.map((notice) => html`<p>${notice}</p>`)}</div>
+      <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
     `;
   }
 
-  private formatSize(bytes: number): string {
-    return formatSize(bytes, this.locale, { units: this.text.sizeUnits });
+  #formatSize(bytes: number): string {
+    return formatSize(bytes, this.#locale, { units: this.#text.sizeUnits });
   }
 
   /** "3 of 10", and the size budget left when a total limit is set. */
-  private counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
+  #counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
     const count = text.counter({ count: entries.length, maxFiles: this.maxFiles });
     if (!this.maxTotalSize || this.maxTotalSize <= 0) return count;
     const used = entries.reduce((sum, entry) => sum + entry.size, 0);
-    return `${count} · ${text.remaining({ size: this.formatSize(Math.max(0, this.maxTotalSize - used)) })}`;
+    return `${count} · ${text.remaining({ size: this.#formatSize(Math.max(0, this.maxTotalSize - used)) })}`;
   }
 
-  private renderPreview(entry: FileEntry, text: MmsMediaUploadStrings) {
-    const url = this.previews.urlFor(entry.id, entry.type, this.uploads.fileOf(entry.id));
+  #renderPreview(entry: FileEntry, text: MmsMediaUploadStrings) {
+    const url = this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id));
     if (url) return html`<img src=${url} alt="" decoding="async" width="48" height="48" />`;
     const icon = iconFor(entry.type);
-    const label = { video: text.iconVideo, pdf: text.iconPdf, text: text.iconText, audio: text.iconAudio, file: text.iconFile }[icon];
-    return html`<span role="img" aria-label=${label}>${ICONS[icon]}</span>`;
+    return html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`;
   }
 
-  private renderFile(entry: FileEntry, index: number, text: MmsMediaUploadStrings) {
-    const percent = new Intl.NumberFormat(this.locale, { style: 'percent' }).format(entry.progress);
+  #renderFile(entry: FileEntry, index: number, text: MmsMediaUploadStrings) {
+    const percent = new Intl.NumberFormat(this.#locale, { style: 'percent' }).format(entry.progress);
     const status = {
       pending: text.statusPending,
       uploading: text.statusUploading(percent),
@@ -482,7 +475,7 @@ export class MmsMediaUpload extends LitElement {
     }[entry.status];
     return html`
       <li part="file" data-status=${entry.status} data-id=${entry.id}>
-        <span part="preview">${this.renderPreview(entry, text)}</span>
+        <span part="preview">${this.#renderPreview(entry, text)}</span>
         <span part="file-name">${entry.name}</span>
         <span class="actions">
           ${entry.status === 'failed'
@@ -491,7 +484,7 @@ export class MmsMediaUpload extends LitElement {
                 part="retry-button"
                 type="button"
                 aria-label=${text.retryFile(entry.name)}
-                @click=${() => this.onRetry(entry)}
+                @click=${() => this.#uploads.retry(entry.id)}
               >
                 ${text.retry}
               </button>`
@@ -501,13 +494,13 @@ export class MmsMediaUpload extends LitElement {
             part="remove-button"
             type="button"
             aria-label=${text.removeFile(entry.name)}
-            @click=${() => this.onRemove(entry, index)}
+            @click=${() => this.#onRemove(entry, index)}
           >
             ${text.remove}
           </button>
         </span>
         <span class="meta">
-          ${entry.size > 0 ? html`<span part="file-size">${this.formatSize(entry.size)}</span> · ` : nothing}
+          ${entry.size > 0 ? html`<span part="file-size">${this.#formatSize(entry.size)}</span> · ` : nothing}
           <span part="status" class="status-${entry.status}">${status}</span>
         </span>
         ${entry.status === 'uploading'

@@ -6,29 +6,25 @@
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif']);
 
 export class Previews {
-  private readonly urls = new Map<string, string>();
+  readonly #urls = new Map<string, string>();
 
   /** The thumbnail URL of a file, made on first use; none for types without a thumbnail. */
   urlFor(id: string, type: string, file: Blob | undefined): string | undefined {
     if (!file || !THUMBNAIL_TYPES.has(type)) return undefined;
-    let url = this.urls.get(id);
+    let url = this.#urls.get(id);
     if (!url) {
       url = URL.createObjectURL(file);
-      this.urls.set(id, url);
+      this.#urls.set(id, url);
     }
     return url;
   }
 
   /** Revokes the URLs of files that are no longer listed. */
   keepOnly(ids: ReadonlySet<string>): void {
-    for (const [id, url] of this.urls) {
+    for (const [id, url] of this.#urls) {
       if (ids.has(id)) continue;
       URL.revokeObjectURL(url);
-      this.urls.delete(id);
+      this.#urls.delete(id);
     }
-  }
-
-  get size(): number {
-    return this.urls.size;
   }
 }

@@ -27,9 +27,7 @@ export interface ResponseLike {
 /** Why a response did not give a media URL. `message` is the server's own message when it sent one. */
 export type UploadFailureReason = 'server-message' | 'bad-status' | 'no-media-url' | 'unsafe-url';
 
-const GENERIC_MESSAGES: Record<UploadFailureReason, string> = {
-  'server-message': 'The upload failed.',
-  'bad-status': 'The upload failed.',
+const GENERIC_MESSAGES: Partial<Record<UploadFailureReason, string>> = {
   'no-media-url': 'The upload response did not contain a media URL.',
   'unsafe-url': 'The upload response contained a media URL that is not http(s).',
 };
@@ -43,7 +41,7 @@ export class UploadFailure extends Error {
 
   constructor(reason: UploadFailureReason, { status, serverMessage }: { status?: number; serverMessage?: string } = {}) {
     const message = serverMessage === undefined ? undefined : plainMessage(serverMessage);
-    super(message ?? GENERIC_MESSAGES[reason]);
+    super(message ?? GENERIC_MESSAGES[reason] ?? 'The upload failed.');
     this.name = 'UploadFailure';
     this.reason = reason;
     this.status = status;
@@ -51,17 +49,38 @@ export class UploadFailure extends Error {
   }
 }
 
+/** A parsed JSON object, read field by field with `nonBlank` and friends. */
+type JsonObject = Record<string, any>;
+
 /** The media URL in a 2xx response (JSON, XML or Location), resolved against uploadUrl; throws UploadFailure otherwise. */
 export function readMediaResult(response: ResponseLike, uploadUrl: string): MediaResult {
-  const status = response.status;
-  if (!isSuccess(status)) throw failureOf(response);
+  const { status } = response;
+  if (!(status >= 200 && status <= 299)) {
+    // Status 0 is a network error or an aborted request: there was no HTTP response at all.
+    if (!(status > 0)) throw new UploadFailure('bad-status');
+    const serverMessage = readServerMessage(response);
+    throw new UploadFailure(serverMessage === undefined ? 'bad-status' : 'server-message', { status, serverMessage });
+  }
+  // The body names the media more precisely than a Location header, so it goes first.
+  const body = bodyText(response);
+  const type = mediaType(response);
+  const json = parseJsonObject(type, body);
+  // Plivo: one object per uploaded file; the URL and the id come from the same object.
+  const plivo = Array.isArray(json?.objects) ? json.objects.find((item: unknown) => isRecord(item) && nonBlank(item.media_url)) : undefined;
+  const record: JsonObject | undefined = json && !nonBlank(json.media_url) && plivo ? plivo : json;
+  const fromJson = nonBlank(record?.media_url) ?? nonBlank(record?.mediaUrl) ?? nonBlank(record?.url);
+  const url =
+    fromJson ??
+    (looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'media_url')) : undefined) ??
+    // OpenMarket: a 201 with an empty body and the file's URL in Location.
+    (status === 201 ? nonBlank(response.getResponseHeader('Location')) : undefined);
+  if (!url) throw new UploadFailure('no-media-url', { status });
 
-  const found = findMediaReference(response);
-  if (!found) throw new UploadFailure('no-media-url', { status });
-
-  const mediaUrl = toHttpUrl(found.url, uploadUrl);
+  const mediaUrl = toHttpUrl(url, uploadUrl);
   if (!mediaUrl) throw new UploadFailure('unsafe-url', { status });
-  return found.id === undefined ? { mediaUrl } : { mediaUrl, mediaId: found.id };
+  // An id only comes with a URL from JSON, and from the same object.
+  const mediaId = fromJson ? idOf(record!) : undefined;
+  return mediaId === undefined ? { mediaUrl } : { mediaUrl, mediaId };
 }
 
 /** The server's own error message in a response body, as plain text, or undefined. */
@@ -69,71 +88,37 @@ export function readServerMessage(response: ResponseLike): string | undefined {
   const body = bodyText(response);
   if (!body) return undefined;
   const type = mediaType(response);
-  const raw = messageFromJson(type, body) ?? messageFromXml(type, body) ?? messageFromPlainText(type, body);
-  return raw === undefined ? undefined : plainMessage(raw);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Status and failure
-
-function isSuccess(status: number): boolean {
-  return status >= 200 && status <= 299;
-}
-
-function failureOf(response: ResponseLike): UploadFailure {
-  // Status 0 is a network error or an aborted request: there was no HTTP response at all.
-  const status = response.status > 0 ? response.status : undefined;
-  const serverMessage = status === undefined ? undefined : readServerMessage(response);
-  return serverMessage === undefined
-    ? new UploadFailure('bad-status', { status })
-    : new UploadFailure('server-message', { status, serverMessage });
-}
-
-// ---------------------------------------------------------------------------------------------
-// The media URL
-
-interface MediaReference {
-  url: string;
-  id?: string;
-}
-
-/** The body names the media more precisely than a Location header, so it goes first. */
-function findMediaReference(response: ResponseLike): MediaReference | undefined {
-  const body = bodyText(response);
-  const type = mediaType(response);
-  const fromBody = referenceFromJson(type, body) ?? referenceFromXml(type, body);
-  return fromBody ?? referenceFromLocation(response);
-}
-
-function referenceFromJson(type: string, body: string): MediaReference | undefined {
   const json = parseJsonObject(type, body);
-  if (!json) return undefined;
-  const direct = nonBlank(json.media_url);
-  if (direct) return { url: direct, id: idOf(json) };
-  // Plivo: one object per uploaded file; the URL and the id come from the same object.
-  const plivo = Array.isArray(json.objects) ? json.objects.find((o) => isRecord(o) && nonBlank(o.media_url)) : undefined;
-  if (isRecord(plivo)) return { url: plivo.media_url as string, id: idOf(plivo) };
-  const other = nonBlank(json.mediaUrl) ?? nonBlank(json.url);
-  return other ? { url: other, id: idOf(json) } : undefined;
+  // JSON:API style `{"errors": [{"message" | "detail": …}]}`.
+  const firstError = Array.isArray(json?.errors) ? json.errors[0] : undefined;
+  const raw = json
+    ? (nonBlank(json.message) ??
+      nonBlank(json.error) ?? // Plivo
+      nonBlank(json.error?.message) ??
+      joinedReasons(json.invalidReasons) ??
+      nonBlank(firstError) ??
+      nonBlank(firstError?.message) ??
+      nonBlank(firstError?.detail) ??
+      nonBlank(json.detail))
+    : undefined;
+  return plainMessage(
+    raw ??
+      (looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'message')) : undefined) ??
+      // A short one-paragraph text/plain body is a message; a long or structured one is a dump.
+      (type === 'text/plain' && body.length <= MAX_PLAIN_TEXT_BODY && !/^[<{[]/.test(body) && !/\n\s*\n/.test(body) ? body : ''),
+  );
 }
 
-function referenceFromXml(type: string, body: string): MediaReference | undefined {
-  const url = looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'media_url')) : undefined;
-  return url ? { url } : undefined;
+/** OpenMarket's 400: `{"invalidReasons": ["…", "…"], "valid": false}`. */
+function joinedReasons(value: unknown): string | undefined {
+  const reasons = Array.isArray(value) ? value.filter((reason) => nonBlank(reason)) : [];
+  return reasons.length > 0 ? reasons.join('; ') : undefined;
 }
 
-/** OpenMarket: a 201 with an empty body and the file's URL in Location. */
-function referenceFromLocation(response: ResponseLike): MediaReference | undefined {
-  if (response.status !== 201) return undefined;
-  const url = nonBlank(response.getResponseHeader('Location'));
-  return url ? { url } : undefined;
-}
-
-function idOf(record: Record<string, unknown>): string | undefined {
+function idOf(record: JsonObject): string | undefined {
   for (const value of [record.media_id, record.mediaId, record.id]) {
     if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-    const text = nonBlank(value);
-    if (text) return text;
+    if (nonBlank(value)) return value;
   }
   return undefined;
 }
@@ -157,50 +142,7 @@ function absoluteUploadUrl(uploadUrl: string): string | undefined {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// The server's message
-
-function messageFromJson(type: string, body: string): string | undefined {
-  const json = parseJsonObject(type, body);
-  if (!json) return undefined;
-  const error = json.error;
-  return (
-    nonBlank(json.message) ??
-    nonBlank(error) ??
-    (isRecord(error) ? nonBlank(error.message) : undefined) ??
-    joinedReasons(json.invalidReasons) ??
-    firstErrorMessage(json.errors) ??
-    nonBlank(json.detail)
-  );
-}
-
-/** OpenMarket's 400: `{"invalidReasons": ["…", "…"], "valid": false}`. */
-function joinedReasons(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const reasons = value.map(nonBlank).filter((reason) => reason !== undefined);
-  return reasons.length > 0 ? reasons.join('; ') : undefined;
-}
-
-/** JSON:API style `{"errors": [{"message" | "detail": …}]}`. */
-function firstErrorMessage(value: unknown): string | undefined {
-  const first: unknown = Array.isArray(value) ? value[0] : undefined;
-  if (isRecord(first)) return nonBlank(first.message) ?? nonBlank(first.detail);
-  return nonBlank(first);
-}
-
-function messageFromXml(type: string, body: string): string | undefined {
-  return looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'message')) : undefined;
-}
-
 const MAX_PLAIN_TEXT_BODY = 300;
-
-/** A short one-paragraph text/plain body is a message; a long or structured one is a dump. */
-function messageFromPlainText(type: string, body: string): string | undefined {
-  if (type !== 'text/plain' || body.length > MAX_PLAIN_TEXT_BODY) return undefined;
-  if (/^[<{[]/.test(body) || /\n\s*\n/.test(body)) return undefined;
-  return body;
-}
-
 const MAX_MESSAGE = 500;
 
 /** Collapsed, trimmed and capped; never parsed as HTML — the caller renders it as text. */
@@ -225,7 +167,7 @@ function mediaType(response: ResponseLike): string {
 }
 
 /** JSON when the type says so, and also when the body starts like JSON whatever the type says. */
-function parseJsonObject(type: string, body: string): Record<string, unknown> | undefined {
+function parseJsonObject(type: string, body: string): JsonObject | undefined {
   const jsonType = type === 'application/json' || type.endsWith('+json');
   if (!jsonType && !/^[{[]/.test(body)) return undefined;
   try {
@@ -244,17 +186,12 @@ function looksLikeXml(type: string, body: string): boolean {
 
 /** The text of the first `<tag>` element, entities decoded; undefined for malformed XML. */
 function xmlElementText(body: string, tag: string): string | undefined {
-  return typeof DOMParser === 'function' ? xmlTextFromDom(body, tag) : xmlTextFromRegex(body, tag);
-}
-
-function xmlTextFromDom(body: string, tag: string): string | undefined {
-  const doc = new DOMParser().parseFromString(body, 'application/xml');
-  if (doc.getElementsByTagName('parsererror').length > 0) return undefined;
-  return doc.getElementsByTagName(tag)[0]?.textContent ?? undefined;
-}
-
-/** Node fallback: plain text or one CDATA section inside `<tag>`; any other markup inside is refused. */
-function xmlTextFromRegex(body: string, tag: string): string | undefined {
+  if (typeof DOMParser === 'function') {
+    const doc = new DOMParser().parseFromString(body, 'application/xml');
+    if (doc.getElementsByTagName('parsererror').length > 0) return undefined;
+    return doc.getElementsByTagName(tag)[0]?.textContent ?? undefined;
+  }
+  // Node: plain text or one CDATA section inside `<tag>`; any other markup inside is refused.
   const inner = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}\\s*>`).exec(body)?.[1];
   if (inner === undefined) return undefined;
   const cdata = /^\s*<!\[CDATA\[([\s\S]*?)\]\]>\s*$/.exec(inner);
@@ -275,7 +212,7 @@ function decodeXmlEntities(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Small helpers
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+function isRecord(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

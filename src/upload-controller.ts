@@ -90,7 +90,7 @@ const RESTRICTION_CODES = {
 const UNKNOWN_TYPE = 'application/octet-stream';
 
 export class UploadController implements ReactiveController {
-  readonly uppy: Uppy<Meta, Body>;
+  readonly #uppy: Uppy<Meta, Body>;
   /** The visible list, in the order files were added. */
   entries: FileEntry[] = [];
   /** The latest refusals and failures, for the message area. */
@@ -98,23 +98,30 @@ export class UploadController implements ReactiveController {
   /** The latest short announcement for screen readers (uploaded, removed). */
   announcement = '';
 
-  private readonly signatures = new Map<string, UploadSignature>();
-  private readonly resigned = new Set<string>();
-  private readonly timedOut = new Set<string>();
-  private readonly results = new WeakMap<XMLHttpRequest, MediaResult>();
-  private readonly active = new Set<string>();
+  readonly #signatures = new Map<string, UploadSignature>();
+  readonly #resigned = new Set<string>();
+  readonly #timedOut = new Set<string>();
+  readonly #results = new WeakMap<XMLHttpRequest, MediaResult>();
+  readonly #active = new Set<string>();
 
-  constructor(
-    private readonly host: UploadControllerHost,
-    private readonly settings: () => UploadSettings,
-  ) {
+  readonly #host: UploadControllerHost;
+  readonly #settings: () => UploadSettings;
+  /** The restrictions last given to Uppy, as JSON. */
+  #restrictionsKey: string;
+
+  constructor(host: UploadControllerHost, settings: () => UploadSettings) {
+    this.#host = host;
+    this.#settings = settings;
     host.addController(this);
-    this.uppy = new Uppy<Meta, Body>({
+    const restrictions = this.#restrictions();
+    this.#restrictionsKey = JSON.stringify(restrictions);
+    const quiet = () => {};
+    this.#uppy = new Uppy<Meta, Body>({
       autoProceed: false,
       // Failures reach the page as events and messages; keep Uppy's own logging quiet.
-      logger: { debug: () => {}, warn: () => {}, error: () => {} },
+      logger: { debug: quiet, warn: quiet, error: quiet },
       allowMultipleUploadBatches: true,
-      restrictions: this.restrictions(),
+      restrictions,
       locale: { strings: RESTRICTION_CODES, pluralize: () => 0 },
       onBeforeFileAdded: (file, files) => {
         if (file.size === 0) throw new RestrictionError('empty-file', { file });
@@ -123,59 +130,50 @@ export class UploadController implements ReactiveController {
         return !Object.hasOwn(files, file.id);
       },
     });
-    this.uppy.use(XHRUpload<Meta, Body>, {
+    this.#uppy.use(XHRUpload<Meta, Body>, {
       endpoint: '',
       limit: 3,
       timeout: 0, // the stall watchdog below replaces Uppy's warning-only timer
       allowedMetaFields: [],
       shouldRetry: (xhr) => xhr.status === 0 || xhr.status === 429 || xhr.status >= 500,
-      onBeforeRequest: (xhr, _retryCount, files) => this.watchForStall(xhr, files),
-      onAfterResponse: (xhr, retryCount) => this.checkResponse(xhr, retryCount),
-      getResponseData: (xhr) => this.results.get(xhr) ?? {},
+      onBeforeRequest: (xhr, _retryCount, files) => this.#watchForStall(xhr, files),
+      onAfterResponse: (xhr, retryCount) => this.#checkResponse(xhr, retryCount),
+      getResponseData: (xhr) => this.#results.get(xhr) ?? {},
     });
-    this.uppy.addPreProcessor(this.prepareRequests);
-    this.uppy.on('upload-progress', (file, progress) => {
+    this.#uppy.addPreProcessor(this.#prepareRequests);
+    this.#uppy.on('upload-progress', (file, progress) => {
       if (!file || !progress.bytesTotal) return;
-      this.patch(file.id, { status: 'uploading', progress: (progress.bytesUploaded ?? 0) / progress.bytesTotal });
+      this.#patch(file.id, { status: 'uploading', progress: (progress.bytesUploaded ?? 0) / progress.bytesTotal });
     });
-    this.uppy.on('upload-success', (file, response) => file && this.onUploaded(file, response.body ?? {}));
-    this.uppy.on('upload-error', (file, error) => file && this.onUploadError(file, error));
+    this.#uppy.on('upload-success', (file, response) => file && this.#onUploaded(file, response.body ?? {}));
+    this.#uppy.on('upload-error', (file, error) => file && this.#onUploadError(file, error));
   }
-
-  hostConnected(): void {}
 
   /** Keeps Uppy's restrictions equal to the limits in force. */
   hostUpdate(): void {
-    const restrictions = this.restrictions();
-    const current = this.uppy.opts.restrictions;
-    if (
-      current.maxNumberOfFiles !== restrictions.maxNumberOfFiles ||
-      current.maxFileSize !== restrictions.maxFileSize ||
-      current.maxTotalFileSize !== restrictions.maxTotalFileSize ||
-      String(current.allowedFileTypes) !== String(restrictions.allowedFileTypes)
-    ) {
-      this.uppy.setOptions({ restrictions });
-    }
+    const restrictions = this.#restrictions();
+    const key = JSON.stringify(restrictions);
+    if (key === this.#restrictionsKey) return;
+    this.#restrictionsKey = key;
+    this.#uppy.setOptions({ restrictions });
   }
-
-  hostDisconnected(): void {}
 
   /** Adds files: sniffs each one's head, then lets Uppy accept or refuse it, one at a time. */
   async addFiles(files: readonly globalThis.File[]): Promise<void> {
-    const { disabled, manual } = this.settings();
+    const { disabled, manual } = this.#settings();
     if (files.length === 0) return;
     if (disabled) {
-      this.notices = [this.settings().strings.disabled];
-      this.host.requestUpdate();
+      this.notices = [this.#settings().strings.disabled];
+      this.#host.requestUpdate();
       return;
     }
     this.notices = [];
     const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
     let added = 0;
     files.forEach((file, index) => {
-      if (this.addFile(file, types[index])) added += 1;
+      if (this.#addFile(file, types[index])) added += 1;
     });
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     if (added > 0 && !manual) this.upload();
   }
 
@@ -183,8 +181,8 @@ export class UploadController implements ReactiveController {
   upload(): void {
     const waiting = this.entries.filter((entry) => entry.status === 'pending' || entry.status === 'failed');
     if (waiting.length === 0) return;
-    for (const entry of waiting) this.startTracking(entry.id);
-    this.uppy.upload().catch(() => {
+    for (const entry of waiting) this.#startTracking(entry.id);
+    this.#uppy.upload().catch(() => {
       // Failures are reported per file by the upload-error handler.
     });
   }
@@ -193,9 +191,9 @@ export class UploadController implements ReactiveController {
   retry(id?: string): void {
     const failed = this.entries.filter((entry) => entry.status === 'failed' && (id === undefined || entry.id === id));
     for (const entry of failed) {
-      this.resigned.delete(entry.id);
-      this.startTracking(entry.id);
-      this.uppy.retryUpload(entry.id).catch(() => {});
+      this.#resigned.delete(entry.id);
+      this.#startTracking(entry.id);
+      this.#uppy.retryUpload(entry.id).catch(() => {});
     }
   }
 
@@ -203,13 +201,13 @@ export class UploadController implements ReactiveController {
   removeFile(id: string): FileEntry | undefined {
     const entry = this.entries.find((item) => item.id === id);
     if (!entry) return undefined;
-    if (this.uppy.getFile(id)) this.uppy.removeFile(id);
+    if (this.#uppy.getFile(id)) this.#uppy.removeFile(id);
     this.entries = this.entries.filter((item) => item.id !== id);
-    this.forget(id);
-    const { strings } = this.settings();
+    this.#forget(id);
+    const { strings } = this.#settings();
     this.announcement = entry.status === 'uploading' ? strings.cancelled({ name: entry.name }) : strings.removed({ name: entry.name });
-    this.settle(id);
-    this.host.requestUpdate();
+    this.#settle(id);
+    this.#host.requestUpdate();
     return entry;
   }
 
@@ -229,61 +227,61 @@ export class UploadController implements ReactiveController {
       mediaUrl: upload.mediaUrl,
       ...(upload.mediaId ? { mediaId: upload.mediaId } : {}),
     }));
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Cancels everything and empties the list. */
   reset(): void {
-    this.uppy.cancelAll();
+    this.#uppy.cancelAll();
     this.entries = [];
     this.notices = [];
     this.announcement = '';
-    this.active.clear();
-    this.signatures.clear();
-    this.resigned.clear();
-    this.host.requestUpdate();
+    this.#active.clear();
+    this.#signatures.clear();
+    this.#resigned.clear();
+    this.#host.requestUpdate();
   }
 
   /** The file behind an entry (none for URLs restored without a file). */
   fileOf(id: string): Blob | undefined {
-    return this.uppy.getFile(id)?.data as Blob | undefined;
+    return this.#uppy.getFile(id)?.data as Blob | undefined;
   }
 
   get uploading(): boolean {
-    return this.active.size > 0;
+    return this.#active.size > 0;
   }
 
   /** Files restored from URLs take places that Uppy does not know about. */
-  private get freePlaces(): number {
-    const restored = this.entries.filter((entry) => !this.uppy.getFile(entry.id)).length;
-    return this.settings().limits.maxFiles - restored;
+  get #freePlaces(): number {
+    const restored = this.entries.filter((entry) => !this.#uppy.getFile(entry.id)).length;
+    return this.#settings().limits.maxFiles - restored;
   }
 
-  private restrictions() {
-    const { limits } = this.settings();
+  #restrictions() {
+    const { limits } = this.#settings();
     return {
       // Uppy reads 0 as "no limit": a full list is refused in addFile instead.
-      maxNumberOfFiles: Math.max(1, this.freePlaces),
+      maxNumberOfFiles: Math.max(1, this.#freePlaces),
       maxFileSize: limits.maxFileSize,
-      maxTotalFileSize: this.settings().maxTotalSize ?? null,
+      maxTotalFileSize: this.#settings().maxTotalSize ?? null,
       minFileSize: 1,
       allowedFileTypes: acceptedTypes(limits.accept),
     };
   }
 
-  private addFile(file: globalThis.File, sniffed: string | undefined): boolean {
-    if (this.freePlaces <= 0) {
-      this.reject(file, 'too-many-files', sniffed);
+  #addFile(file: globalThis.File, sniffed: string | undefined): boolean {
+    if (this.#freePlaces <= 0) {
+      this.#reject(file, 'too-many-files', sniffed);
       return false;
     }
     try {
-      const id = this.uppy.addFile({
+      const id = this.#uppy.addFile({
         name: file.name,
         type: sniffed ?? UNKNOWN_TYPE,
         data: file,
         source: 'mms-media-upload',
       });
-      const added = this.uppy.getFile(id);
+      const added = this.#uppy.getFile(id);
       this.entries = [
         ...this.entries,
         { id, name: file.name, size: file.size, type: added.type, status: 'pending', progress: 0 },
@@ -291,19 +289,15 @@ export class UploadController implements ReactiveController {
       return true;
     } catch (error) {
       const code = error instanceof Error ? error.message : '';
-      if (code === 'total-too-large') {
-        this.reject(file, 'file-too-large', sniffed, true);
-        return false;
-      }
-      const reason = rejectionReason(error);
-      if (!reason) throw error;
-      this.reject(file, reason, sniffed);
+      if (code === 'total-too-large') this.#reject(file, 'file-too-large', sniffed, true);
+      else if (isRejectionReason(code)) this.#reject(file, code, sniffed);
+      else throw error;
       return false;
     }
   }
 
-  private reject(file: globalThis.File, reason: RejectionReason, sniffed: string | undefined, overTotal = false): void {
-    const { strings, limits, locale, maxTotalSize } = this.settings();
+  #reject(file: globalThis.File, reason: RejectionReason, sniffed: string | undefined, overTotal = false): void {
+    const { strings, limits, locale, maxTotalSize } = this.#settings();
     const name = file.name;
     let message: string;
     switch (reason) {
@@ -333,28 +327,30 @@ export class UploadController implements ReactiveController {
         break;
     }
     this.notices = [...this.notices, message];
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       createEvent('file-rejected', { file: { name, size: file.size, type: file.type }, reason, message }),
     );
   }
 
   /** Uppy pre-processor: gives each file its endpoint, method, headers and fields, signing if needed. */
-  private prepareRequests = async (fileIDs: string[]): Promise<void> => {
-    const settings = this.settings();
-    const files = fileIDs.map((id) => this.uppy.getFile(id)).filter((file): file is File => Boolean(file));
+  #prepareRequests = async (fileIDs: string[]): Promise<void> => {
+    const settings = this.#settings();
+    const files = fileIDs.map((id) => this.#uppy.getFile(id)).filter((file): file is File => Boolean(file));
     if (settings.signer) {
       const unsigned = files.filter((file) => {
-        const signature = this.signatures.get(file.id);
+        const signature = this.#signatures.get(file.id);
         return !signature || isSignatureExpired(signature);
       });
-      if (unsigned.length > 0) await this.sign(settings.signer, unsigned);
+      if (unsigned.length > 0) await this.#sign(settings.signer, unsigned);
     }
-    for (const file of files) {
-      if (!this.uppy.getFile(file.id) || this.uppy.getFile(file.id).error) continue;
-      const signature = this.signatures.get(file.id) ?? {};
+    for (const { id } of files) {
+      const file = this.#uppy.getFile(id);
+      // Signing may have failed the file, or the user removed it meanwhile.
+      if (!file || file.error) continue;
+      const signature = this.#signatures.get(id) ?? {};
       const fields = signature.fields ?? {};
-      this.uppy.setFileMeta(file.id, { ...this.uppy.getFile(file.id).meta, ...fields });
-      this.uppy.setFileState(file.id, {
+      this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
+      this.#uppy.setFileState(id, {
         xhrUpload: {
           endpoint: signature.url ?? settings.endpoint,
           method: signature.method ?? settings.method,
@@ -366,27 +362,27 @@ export class UploadController implements ReactiveController {
     }
   };
 
-  private async sign(signer: Signer, files: File[]): Promise<void> {
+  async #sign(signer: Signer, files: File[]): Promise<void> {
     try {
       const signature = validSignature(await signer(files.map((file) => ({ name: file.name ?? '', size: file.size ?? 0, type: file.type }))));
-      for (const file of files) this.signatures.set(file.id, signature);
+      for (const file of files) this.#signatures.set(file.id, signature);
     } catch (error) {
-      const { strings } = this.settings();
+      const { strings } = this.#settings();
       const serverMessage = error instanceof SigningError ? error.serverMessage : error instanceof Error ? error.message : undefined;
       const status = error instanceof SigningError ? error.status : undefined;
       for (const file of files) {
         const message = strings.signatureFailed({ name: file.name ?? '', message: serverMessage });
-        this.uppy.setFileState(file.id, { error: message });
-        this.fail(file.id, message, status);
+        this.#uppy.setFileState(file.id, { error: message });
+        this.#fail(file.id, message, status);
       }
     }
   }
 
   /** Aborts a request that makes no progress for the stall timeout, so it fails (or retries). */
-  private watchForStall(xhr: XMLHttpRequest, files: File[]): void {
+  #watchForStall(xhr: XMLHttpRequest, files: File[]): void {
     const ids = files.map((file) => file.id);
-    for (const id of ids) this.timedOut.delete(id);
-    const { stallTimeoutMs } = this.settings();
+    for (const id of ids) this.#timedOut.delete(id);
+    const { stallTimeoutMs } = this.#settings();
     let timer: ReturnType<typeof setTimeout>;
     let finished = false;
     const stop = () => {
@@ -398,7 +394,7 @@ export class UploadController implements ReactiveController {
       clearTimeout(timer);
       timer = setTimeout(() => {
         stop();
-        for (const id of ids) this.timedOut.add(id);
+        for (const id of ids) this.#timedOut.add(id);
         const onError = xhr.onerror;
         xhr.abort();
         // Uppy's fetcher listens for `error`, not `abort`: report the stall as a failed request.
@@ -412,58 +408,57 @@ export class UploadController implements ReactiveController {
   }
 
   /** Reads each response; a failure is thrown so Uppy retries it (when allowed) or reports it. */
-  private async checkResponse(xhr: XMLHttpRequest, retryCount: number): Promise<void> {
-    const { parseResponse } = this.settings();
+  async #checkResponse(xhr: XMLHttpRequest, retryCount: number): Promise<void> {
+    const { parseResponse } = this.#settings();
     const ok = xhr.status >= 200 && xhr.status < 300;
-    if (ok) {
-      if (parseResponse) {
-        try {
-          this.results.set(xhr, parseResponse(xhr.responseText, xhr));
-        } catch (error) {
-          throw new UploadFailure('server-message', {
-            status: xhr.status,
-            serverMessage: error instanceof Error ? error.message : String(error),
-          });
-        }
-        return;
+    if (ok && parseResponse) {
+      try {
+        this.#results.set(xhr, parseResponse(xhr.responseText, xhr));
+      } catch (error) {
+        throw new UploadFailure('server-message', {
+          status: xhr.status,
+          serverMessage: error instanceof Error ? error.message : String(error),
+        });
       }
-      this.results.set(xhr, readMediaResult(xhr, xhr.responseURL || ''));
       return;
     }
-    const retryAfter = retryAfterMs(xhr);
-    if (retryAfter > 0 && retryCount < MAX_RETRIES) await sleep(retryAfter);
-    readMediaResult(xhr, xhr.responseURL || ''); // throws the failure with the server's message
+    if (!ok) {
+      const retryAfter = retryAfterMs(xhr);
+      if (retryAfter > 0 && retryCount < MAX_RETRIES) await sleep(retryAfter);
+    }
+    // A failure throws here, with the server's message.
+    this.#results.set(xhr, readMediaResult(xhr, xhr.responseURL || ''));
   }
 
-  private onUploaded(file: File, body: Body): void {
+  #onUploaded(file: File, body: Body): void {
     if (!body.mediaUrl) return;
-    const entry = this.patch(file.id, { status: 'uploaded', progress: 1, mediaUrl: body.mediaUrl, mediaId: body.mediaId, error: undefined });
+    const entry = this.#patch(file.id, { status: 'uploaded', progress: 1, mediaUrl: body.mediaUrl, mediaId: body.mediaId, error: undefined });
     if (!entry) return;
-    this.announcement = this.settings().strings.uploaded({ name: entry.name });
-    this.host.dispatchEvent(
+    this.announcement = this.#settings().strings.uploaded({ name: entry.name });
+    this.#host.dispatchEvent(
       createEvent('media-url', { mediaUrl: body.mediaUrl, ...(body.mediaId ? { mediaId: body.mediaId } : {}), file: info(entry) }),
     );
-    this.host.dispatchEvent(new Event('change', { bubbles: true }));
-    this.settle(file.id);
+    this.#host.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#settle(file.id);
   }
 
-  private onUploadError(file: File, error: Error): void {
+  #onUploadError(file: File, error: Error): void {
     const failure = findFailure(error);
     const status = failure?.status;
     // A rejected signature is renewed once before the error is shown.
-    if ((status === 401 || status === 403) && this.settings().signer && !this.resigned.has(file.id)) {
-      this.resigned.add(file.id);
-      this.signatures.delete(file.id);
-      queueMicrotask(() => this.uppy.retryUpload(file.id).catch(() => {}));
+    if ((status === 401 || status === 403) && this.#settings().signer && !this.#resigned.has(file.id)) {
+      this.#resigned.add(file.id);
+      this.#signatures.delete(file.id);
+      queueMicrotask(() => this.#uppy.retryUpload(file.id).catch(() => {}));
       return;
     }
-    this.fail(file.id, this.failureMessage(file, failure), status);
+    this.#fail(file.id, this.#failureMessage(file, failure), status);
   }
 
-  private failureMessage(file: File, failure: UploadFailure | undefined): string {
-    const { strings, stallTimeoutMs } = this.settings();
+  #failureMessage(file: File, failure: UploadFailure | undefined): string {
+    const { strings, stallTimeoutMs } = this.#settings();
     const name = file.name ?? '';
-    if (this.timedOut.has(file.id)) return strings.timeout({ name, seconds: stallTimeoutMs / 1000 });
+    if (this.#timedOut.has(file.id)) return strings.timeout({ name, seconds: stallTimeoutMs / 1000 });
     if (!failure) return strings.networkError({ name });
     const status = failure.status ?? 0;
     switch (failure.reason) {
@@ -478,39 +473,39 @@ export class UploadController implements ReactiveController {
     }
   }
 
-  private fail(id: string, message: string, status?: number): void {
-    const entry = this.patch(id, { status: 'failed', error: message });
+  #fail(id: string, message: string, status?: number): void {
+    const entry = this.#patch(id, { status: 'failed', error: message });
     if (!entry) return;
     this.notices = [...this.notices, message];
-    this.host.dispatchEvent(
+    this.#host.dispatchEvent(
       createEvent('upload-error', { file: info(entry), message, ...(status !== undefined ? { status } : {}) }),
     );
-    this.settle(id);
+    this.#settle(id);
   }
 
-  private startTracking(id: string): void {
-    this.active.add(id);
-    this.patch(id, { status: 'uploading', progress: 0, error: undefined });
+  #startTracking(id: string): void {
+    this.#active.add(id);
+    this.#patch(id, { status: 'uploading', progress: 0, error: undefined });
   }
 
   /** A file's upload has ended; once none is left, the round is complete. */
-  private settle(id: string): void {
-    if (!this.active.delete(id) || this.active.size > 0) return;
+  #settle(id: string): void {
+    if (!this.#active.delete(id) || this.#active.size > 0) return;
     const mediaUrls = this.entries.flatMap((entry) => (entry.mediaUrl ? [entry.mediaUrl] : []));
     const failed = this.entries.filter((entry) => entry.status === 'failed').length;
-    this.host.dispatchEvent(createEvent('upload-complete', { mediaUrls, failed }));
+    this.#host.dispatchEvent(createEvent('upload-complete', { mediaUrls, failed }));
   }
 
-  private forget(id: string): void {
-    this.signatures.delete(id);
-    this.resigned.delete(id);
-    this.timedOut.delete(id);
+  #forget(id: string): void {
+    this.#signatures.delete(id);
+    this.#resigned.delete(id);
+    this.#timedOut.delete(id);
   }
 
-  private patch(id: string, changes: Partial<FileEntry>): FileEntry | undefined {
+  #patch(id: string, changes: Partial<FileEntry>): FileEntry | undefined {
     let updated: FileEntry | undefined;
     this.entries = this.entries.map((entry) => (entry.id === id ? (updated = { ...entry, ...changes }) : entry));
-    if (updated) this.host.requestUpdate();
+    if (updated) this.#host.requestUpdate();
     return updated;
   }
 }
@@ -529,10 +524,8 @@ function info(entry: FileEntry): FileInfo {
   return { id: entry.id, name: entry.name, size: entry.size, type: entry.type };
 }
 
-function rejectionReason(error: unknown): RejectionReason | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const reasons: RejectionReason[] = ['too-many-files', 'file-too-large', 'type-not-allowed', 'empty-file', 'duplicate'];
-  return reasons.find((reason) => reason === message);
+function isRejectionReason(code: string): code is RejectionReason {
+  return ['too-many-files', 'file-too-large', 'type-not-allowed', 'empty-file', 'duplicate'].includes(code);
 }
 
 /** Uppy wraps errors once or twice; find ours. */
