@@ -14,6 +14,8 @@ export interface Limits {
   maxFileSize: number;
   /** MIME types, `type/*` wildcards or `.ext` extensions. */
   accept: string[];
+  /** Bytes for all the files of one message together; no limit when undefined. */
+  maxTotalSize?: number;
 }
 
 export const DEFAULT_ACCEPT = ['image/jpeg', 'image/png', 'image/gif', 'video/mp4', 'application/pdf', 'text/plain'];

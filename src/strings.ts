@@ -43,8 +43,12 @@ export interface MmsMediaUploadStrings {
   // Refusals: each names the file and the limit.
   tooManyFiles(args: { name: string; maxFiles: number }): string;
   fileTooLarge(args: { name: string; size: string; limit: string }): string;
+  /** The server refused the file mid-way, before its size was known. */
+  fileOverLimit(args: { name: string; limit: string }): string;
   totalTooLarge(args: { name: string; limit: string }): string;
   typeNotAllowed(args: { name: string; types: string }): string;
+  /** Bytes of no type that can be attached (an executable, an archive, a format we don't know). */
+  unknownType(args: { name: string }): string;
   markupNotAllowed(args: { name: string }): string;
   emptyFile(args: { name: string }): string;
   duplicate(args: { name: string }): string;
@@ -59,6 +63,24 @@ export interface MmsMediaUploadStrings {
   timeout(args: { name: string; seconds: number }): string;
   cancelled(args: { name: string }): string;
   signatureFailed(args: { name: string; message?: string }): string;
+
+  // Refusals by the server, by their code.
+  /** `unsigned`, `signature-invalid`, `signature-expired`: the upload permission did not hold. */
+  signatureRejected(args: { name: string }): string;
+  /** `not-signed-in`: the signature route wants a signed-in user. */
+  notSignedIn(args: { name: string }): string;
+  /** `bad-request`, `idempotency-key-reused`: the server could not read what it got. */
+  badRequest(args: { name: string }): string;
+  /** `provider-failed`: the messaging provider refused or failed to store the file. */
+  providerFailed(args: { name: string }): string;
+  /** `provider-timeout`: the messaging provider did not answer in time. */
+  providerTimeout(args: { name: string }): string;
+  /** `rate-limited`: too many uploads for now. */
+  rateLimited(args: { name: string }): string;
+  /** `in-progress`: the same file is still being stored by an earlier attempt. */
+  inProgress(args: { name: string }): string;
+  /** `store-unavailable`: the server cannot take uploads for a moment. */
+  serverBusy(args: { name: string }): string;
 
   // Announcements for screen readers.
   uploaded(args: { name: string }): string;
@@ -110,8 +132,10 @@ export const ENGLISH: MmsMediaUploadStrings = {
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
   fileTooLarge: ({ name, size, limit }) => `${name} is ${size}; the limit is ${limit}`,
+  fileOverLimit: ({ name, limit }) => `${name} is larger than ${limit}`,
   totalTooLarge: ({ name, limit }) => `${name}: all files together may be at most ${limit}`,
   typeNotAllowed: ({ name, types }) => `${name} is not an allowed type; allowed: ${types}`,
+  unknownType: ({ name }) => `${name} is not a photo, video or document that can be attached`,
   markupNotAllowed: ({ name }) => `${name} is a web page or drawing (markup), which cannot be attached`,
   emptyFile: ({ name }) => `${name} is empty`,
   duplicate: ({ name }) => `${name} is already attached`,
@@ -126,6 +150,15 @@ export const ENGLISH: MmsMediaUploadStrings = {
   cancelled: ({ name }) => `${name}: upload cancelled`,
   signatureFailed: ({ name, message }) =>
     message ? `${name}: could not get permission to upload: ${message}` : `${name}: could not get permission to upload`,
+
+  signatureRejected: ({ name }) => `${name}: the permission to upload was refused or has expired; try again`,
+  notSignedIn: ({ name }) => `${name}: sign in to attach files`,
+  badRequest: ({ name }) => `${name}: upload failed: the server could not read the upload`,
+  providerFailed: ({ name }) => `${name}: upload failed: the messaging provider could not store the file; try again later`,
+  providerTimeout: ({ name }) => `${name}: upload failed: the messaging provider did not answer in time; try again later`,
+  rateLimited: ({ name }) => `${name}: too many uploads at once; try again in a moment`,
+  inProgress: ({ name }) => `${name}: an earlier attempt is still being stored; try again in a moment`,
+  serverBusy: ({ name }) => `${name}: the server cannot take uploads right now; try again in a moment`,
 
   uploaded: ({ name }) => `${name} uploaded`,
   removed: ({ name }) => `${name} removed`,

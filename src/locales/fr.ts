@@ -49,8 +49,10 @@ export const FRENCH: MmsMediaUploadStrings = {
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}\u00a0: ${maxFiles} ${plural(maxFiles, 'fichier au maximum peut être joint', 'fichiers au maximum peuvent être joints')}`,
   fileTooLarge: ({ name, size, limit }) => `${name} pèse ${size}\u00a0; la limite est de ${limit}`,
+  fileOverLimit: ({ name, limit }) => `${name} dépasse ${limit}`,
   totalTooLarge: ({ name, limit }) => `${name}\u00a0: l’ensemble des fichiers ne doit pas dépasser ${limit}`,
   typeNotAllowed: ({ name, types }) => `${name} n’est pas d’un type autorisé\u00a0; types autorisés\u00a0: ${types}`,
+  unknownType: ({ name }) => `${name} n’est ni une photo, ni une vidéo, ni un document qui puisse être joint`,
   markupNotAllowed: ({ name }) => `${name} est une page web ou un dessin (balisage), qui ne peut pas être joint`,
   emptyFile: ({ name }) => `${name} est vide`,
   duplicate: ({ name }) => `${name} est déjà joint`,
@@ -68,6 +70,17 @@ export const FRENCH: MmsMediaUploadStrings = {
     message
       ? `${name}\u00a0: impossible d’obtenir l’autorisation d’envoyer\u00a0: ${message}`
       : `${name}\u00a0: impossible d’obtenir l’autorisation d’envoyer`,
+
+  signatureRejected: ({ name }) => `${name}\u00a0: l’autorisation d’envoyer a été refusée ou a expiré\u00a0; réessayez`,
+  notSignedIn: ({ name }) => `${name}\u00a0: connectez-vous pour joindre des fichiers`,
+  badRequest: ({ name }) => `${failed(name)}\u00a0: le serveur n’a pas pu lire l’envoi`,
+  providerFailed: ({ name }) =>
+    `${failed(name)}\u00a0: l’opérateur de messagerie n’a pas pu enregistrer le fichier\u00a0; réessayez plus tard`,
+  providerTimeout: ({ name }) =>
+    `${failed(name)}\u00a0: l’opérateur de messagerie n’a pas répondu à temps\u00a0; réessayez plus tard`,
+  rateLimited: ({ name }) => `${name}\u00a0: trop d’envois à la fois\u00a0; réessayez dans un instant`,
+  inProgress: ({ name }) => `${name}\u00a0: un envoi précédent est encore en cours d’enregistrement\u00a0; réessayez dans un instant`,
+  serverBusy: ({ name }) => `${name}\u00a0: le serveur ne peut pas recevoir de fichiers pour le moment\u00a0; réessayez dans un instant`,
 
   uploaded: ({ name }) => `${name} a été envoyé`,
   removed: ({ name }) => `${name} a été retiré`,
