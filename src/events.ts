@@ -1,4 +1,5 @@
 /** The element's events: each name written once, each detail typed. */
+import type { ErrorCode } from './protocol.js';
 
 /** What events say about a file. `type` is the sniffed, true type. */
 export interface FileInfo {
@@ -14,7 +15,21 @@ export interface MediaUrlDetail {
   file: FileInfo;
 }
 
-export type RejectionReason = 'too-many-files' | 'file-too-large' | 'type-not-allowed' | 'empty-file' | 'duplicate';
+/** Why a file was not added to the list. */
+export type RejectionReason =
+  | 'too-many-files'
+  | 'file-too-large'
+  | 'total-too-large'
+  | 'type-not-allowed'
+  | 'empty-file'
+  | 'duplicate';
+
+/**
+ * Why an upload failed: the server's `code` (`file-too-large`, `provider-failed`…, any code a
+ * server sends), or `network` (no answer), `timeout` (no progress for `upload-timeout`),
+ * `bad-response` (an answer with neither a media URL nor a code) or `signing-failed`.
+ */
+export type UploadErrorReason = ErrorCode | 'network' | 'timeout' | 'bad-response' | 'signing-failed' | (string & {});
 
 export interface FileRejectedDetail {
   /** The file as the browser declared it (its declared type, not a sniffed one). */
@@ -25,8 +40,9 @@ export interface FileRejectedDetail {
 
 export interface UploadErrorDetail {
   file: FileInfo;
-  /** The server's own message whenever it sent one. */
+  /** For people, in the element's strings (the server's own message for codes the element does not know). */
   message: string;
+  reason: UploadErrorReason;
   /** The HTTP status when there was a response; absent for network errors and timeouts. */
   status?: number;
 }

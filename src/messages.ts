@@ -59,9 +59,9 @@ const fileTooLarge: Sentence = ({ name, size: bytes, limits }, strings, locale) 
 };
 
 const typeNotAllowed: Sentence = ({ name, type, limits }, strings, locale) => {
-  if (type === undefined) return strings.unknownType({ name });
-  if (MARKUP_TYPES.has(type)) return strings.markupNotAllowed({ name });
-  return strings.typeNotAllowed({ name, types: formatTypes(limits.accept, strings.typeNames, locale) });
+  if (type !== undefined && MARKUP_TYPES.has(type)) return strings.markupNotAllowed({ name });
+  const types = formatTypes(limits.accept, strings.typeNames, locale);
+  return type === undefined ? strings.unknownType({ name, types }) : strings.typeNotAllowed({ name, types });
 };
 
 /** Whatever the server said, or its status when it said nothing. */

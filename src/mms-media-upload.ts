@@ -1,14 +1,17 @@
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { DropTargetController } from './controllers/drop-target-controller.js';
+import { FormController } from './controllers/form-controller.js';
+import { UploadController, type FileEntry } from './controllers/upload-controller.js';
+import { renderFile } from './file-row.js';
 import { formatSize, formatTypes } from './format.js';
-import { ICONS, iconFor } from './icons.js';
 import { DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
 import { Previews } from './previews.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
-import { UploadController, type FileEntry, type ResponseParser, type RestoredUpload } from './upload-controller.js';
+import type { ResponseParser } from './upload-transport.js';
 
 const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 
@@ -21,7 +24,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  *
  * @fires {CustomEvent<MediaUrlDetail>} media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
  * @fires {CustomEvent<FileRejectedDetail>} file-rejected - `{ file, reason, message }` when a file is refused.
- * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ file, message, status? }` when an upload fails for good.
+ * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ file, message, reason, status? }` when an upload fails for good.
  * @fires {CustomEvent<UploadCompleteDetail>} upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
  * @fires {Event} change - The value changed because an upload finished or the user removed a file.
  *
@@ -151,7 +154,7 @@ export class MmsMediaUpload extends LitElement {
 
   /** The media URLs of the uploaded files, in list order. */
   get value(): string[] {
-    return this.#uploads.entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
+    return this.#uploads.files.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
   }
   set value(urls: readonly string[]) {
     const list = Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string') : [];
@@ -160,32 +163,32 @@ export class MmsMediaUpload extends LitElement {
 
   /** The files in the list: `{ id, name, size, type, status, progress, mediaUrl?, mediaId?, error? }`. */
   get files(): readonly FileEntry[] {
-    return this.#uploads.entries;
+    return this.#uploads.files;
   }
 
   /** The form this element belongs to. */
   get form(): HTMLFormElement | null {
-    return this.#internals.form;
+    return this.#form.form;
   }
 
   /** The validity state, as on native inputs. */
   get validity(): ValidityState {
-    return this.#internals.validity;
+    return this.#form.validity;
   }
 
   /** Why the element is invalid (empty when valid), as on native inputs. */
   get validationMessage(): string {
-    return this.#internals.validationMessage;
+    return this.#form.validationMessage;
   }
 
   /** Whether the element is valid; fires `invalid` when not, as on native inputs. */
   checkValidity(): boolean {
-    return this.#internals.checkValidity();
+    return this.#form.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the message to the user. */
   reportValidity(): boolean {
-    return this.#internals.reportValidity();
+    return this.#form.reportValidity();
   }
 
   /** Uploads the waiting files (and retries failed ones). */
@@ -216,13 +219,13 @@ export class MmsMediaUpload extends LitElement {
   #explicitMaxFiles?: number;
   #explicitMaxFileSize?: number;
   #explicitAccept?: string[];
-  readonly #internals = this.attachInternals();
+  #endpointSigner?: { url: string; signer: Signer };
+  readonly #previews = new Previews();
   readonly #uploads = new UploadController(this, () => ({
     endpoint: this.endpoint,
     method: (this.method || 'POST').toUpperCase(),
     fieldName: this.fieldName || 'file',
     limits: this.#limits,
-    maxTotalSize: this.maxTotalSize && this.maxTotalSize > 0 ? this.maxTotalSize : undefined,
     manual: this.manual,
     disabled: this.#isDisabled,
     signer: this.#activeSigner,
@@ -231,30 +234,37 @@ export class MmsMediaUpload extends LitElement {
     strings: this.#text,
     locale: this.#locale,
   }));
-  #endpointSigner?: { url: string; signer: Signer };
-  readonly #previews = new Previews();
-  #pasteSource?: EventTarget;
+  readonly #form = new FormController(this, {
+    files: () => this.#uploads.files,
+    name: () => this.name,
+    required: () => this.required,
+    busy: () => this.#uploads.uploading,
+    strings: () => this.#text,
+    anchor: () => this.browseButton,
+    reset: () => this.reset(),
+    restore: (uploads) => this.#uploads.restore(uploads),
+  });
+  readonly #dropTarget = new DropTargetController(this, {
+    onFiles: (files) => void this.#uploads.addFiles(files),
+    disabled: () => this.#isDisabled,
+    pasteTarget: () => this.pasteTarget,
+  });
 
-  @state() private dragOver = false;
-  @state() private formDisabled = false;
   @query('input[type=file]') private input!: HTMLInputElement;
   @query('[part=browse-button]') private browseButton?: HTMLButtonElement;
-
-  constructor() {
-    super();
-    this.addEventListener('paste', this.#onPaste);
-    this.addEventListener('dragenter', this.#onDragOver);
-    this.addEventListener('dragover', this.#onDragOver);
-    this.addEventListener('dragleave', this.#onDragLeave);
-    this.addEventListener('drop', this.#onDrop);
-  }
 
   get #preset(): Readonly<Limits> {
     return isProviderName(this.provider) ? PROVIDER_PRESETS[this.provider] : DEFAULT_LIMITS;
   }
 
   get #limits(): Limits {
-    return { maxFiles: this.maxFiles, maxFileSize: this.maxFileSize, accept: this.#explicitAccept ?? this.#preset.accept };
+    const maxTotalSize = this.maxTotalSize && this.maxTotalSize > 0 ? this.maxTotalSize : this.#preset.maxTotalSize;
+    return {
+      maxFiles: this.maxFiles,
+      maxFileSize: this.maxFileSize,
+      accept: this.#explicitAccept ?? this.#preset.accept,
+      ...(maxTotalSize ? { maxTotalSize } : {}),
+    };
   }
 
   get #text(): MmsMediaUploadStrings {
@@ -266,7 +276,7 @@ export class MmsMediaUpload extends LitElement {
   }
 
   get #isDisabled(): boolean {
-    return this.disabled || this.formDisabled;
+    return this.disabled || this.#form.disabledByForm;
   }
 
   get #activeSigner(): Signer | undefined {
@@ -278,85 +288,43 @@ export class MmsMediaUpload extends LitElement {
     return this.#endpointSigner.signer;
   }
 
-  // Form-associated custom element callbacks.
+  // Form-associated custom element callbacks, handled by the form controller.
   /** @internal */
   formDisabledCallback(disabled: boolean): void {
-    this.formDisabled = disabled;
+    this.#form.disabledCallback(disabled);
   }
 
   /** @internal */
   formResetCallback(): void {
-    this.reset();
+    this.#form.resetCallback();
   }
 
-  /**
-   * Back/forward navigation and autofill give the uploads back, names and all (see syncForm).
-   * @internal
-   */
+  /** @internal */
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    if (typeof state !== 'string') return;
-    try {
-      const uploads = JSON.parse(state) as RestoredUpload[];
-      if (Array.isArray(uploads)) this.#uploads.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
-    } catch {
-      // A state from another version of the element: nothing to restore.
-    }
+    this.#form.stateRestoreCallback(state);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#listenToPasteTarget();
     this.requestUpdate(); // thumbnails revoked on disconnect are made again
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#pasteSource?.removeEventListener('paste', this.#onPaste as EventListener);
-    this.#pasteSource = undefined;
     this.#previews.keepOnly(new Set()); // a removed element keeps no blob URLs alive
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('provider') && this.provider && !isProviderName(this.provider)) {
-      console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected plivo, bandwidth, openmarket or acrobits`);
+      console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected ${Object.keys(PROVIDER_PRESETS).join(', ')}`);
     }
-    if (changed.has('pasteTarget') && this.isConnected) this.#listenToPasteTarget();
-    this.#previews.keepOnly(new Set(this.#uploads.entries.map((entry) => entry.id)));
-  }
-
-  /** Files pasted into the chosen element (found in this element's own document or shadow root) are added. */
-  #listenToPasteTarget(): void {
-    const root = this.getRootNode() as Document | ShadowRoot;
-    const target = this.pasteTarget ? root.getElementById?.(this.pasteTarget) ?? undefined : undefined;
-    if (target === this.#pasteSource) return;
-    this.#pasteSource?.removeEventListener('paste', this.#onPaste as EventListener);
-    target?.addEventListener('paste', this.#onPaste as EventListener);
-    this.#pasteSource = target;
+    this.#previews.keepOnly(new Set(this.#uploads.files.map((entry) => entry.id)));
   }
 
   protected override updated(): void {
-    this.toggleAttribute('dragover', this.dragOver);
+    this.toggleAttribute('dragover', this.#dropTarget.dragOver);
     this.toggleAttribute('uploading', this.#uploads.uploading);
-    this.toggleAttribute('max-files-reached', this.#uploads.entries.length >= this.maxFiles);
-    this.#syncForm();
-  }
-
-  #syncForm(): void {
-    const data = new FormData();
-    if (this.name) for (const url of this.value) data.append(this.name, url);
-    const state: RestoredUpload[] = this.#uploads.entries.flatMap(({ status, mediaUrl, mediaId, name, size, type }) =>
-      status === 'uploaded' && mediaUrl ? [{ mediaUrl, mediaId, name, size, type }] : [],
-    );
-    this.#internals.setFormValue(data, JSON.stringify(state));
-    const text = this.#text;
-    const [flags, message]: [ValidityStateFlags, string?] = this.#uploads.uploading
-      ? [{ customError: true }, text.uploadsInFlight]
-      : this.#uploads.entries.some((entry) => entry.status === 'failed')
-        ? [{ customError: true }, text.uploadFailed]
-        : this.required && this.value.length === 0
-          ? [{ valueMissing: true }, text.valueMissing]
-          : [{}];
-    this.#internals.setValidity(flags, message, this.browseButton);
+    this.toggleAttribute('max-files-reached', this.#uploads.files.length >= this.maxFiles);
   }
 
   // User actions.
@@ -370,37 +338,9 @@ export class MmsMediaUpload extends LitElement {
     void this.#uploads.addFiles(files);
   }
 
-  // The whole element takes drops, not only the drop zone: files dropped on the list count too.
-  #onDragOver = (event: DragEvent): void => {
-    if (!event.dataTransfer?.types.includes('Files')) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = this.#isDisabled ? 'none' : 'copy';
-    this.dragOver = !this.#isDisabled;
-  };
-
-  #onDragLeave = (event: DragEvent): void => {
-    // Moves between the element's own parts arrive retargeted to the element itself.
-    const next = event.relatedTarget as Node | null;
-    if (!next || !this.contains(next)) this.dragOver = false;
-  };
-
-  #onDrop = (event: DragEvent): void => {
-    event.preventDefault();
-    this.dragOver = false;
-    void this.#uploads.addFiles([...(event.dataTransfer?.files ?? [])]);
-  };
-
-  #onPaste = (event: ClipboardEvent): void => {
-    const files = [...(event.clipboardData?.files ?? [])];
-    if (files.length === 0) return; // text pastes go on as usual
-    event.preventDefault();
-    void this.#uploads.addFiles(files);
-  };
-
   async #onRemove(entry: FileEntry, index: number): Promise<void> {
-    const wasUploaded = entry.status === 'uploaded';
     this.#uploads.removeFile(entry.id);
-    if (wasUploaded) this.dispatchEvent(new Event('change', { bubbles: true }));
+    if (entry.status === 'uploaded') this.dispatchEvent(new Event('change', { bubbles: true }));
     await this.updateComplete;
     // Keep keyboard focus in the list: the next file, else the previous one, else browse.
     const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~=remove-button]');
@@ -410,16 +350,12 @@ export class MmsMediaUpload extends LitElement {
   protected override render() {
     const text = this.#text;
     const limits = this.#limits;
-    const types = formatTypes(limits.accept, text.typeNames, this.#locale);
+    const locale = this.#locale;
+    const types = formatTypes(limits.accept, text.typeNames, locale);
     const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: this.#formatSize(limits.maxFileSize), types });
-    const entries = this.#uploads.entries;
+    const entries = this.#uploads.files;
     return html`
-      <div
-        part="dropzone"
-        role="group"
-        aria-labelledby="label"
-        aria-describedby="hint"
-      >
+      <div part="dropzone" role="group" aria-labelledby="label" aria-describedby="hint">
         <span id="label"><slot name="label">${text.dropLabel}</slot></span>
         <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
         ${entries.length > 0 ? html`<span part="counter">${this.#counterText(entries, text)}</span>` : nothing}
@@ -438,7 +374,18 @@ export class MmsMediaUpload extends LitElement {
       </div>
       ${entries.length > 0
         ? html`<ul part="file-list" aria-label=${text.fileListLabel}>
-            ${repeat(entries, (entry) => entry.id, (entry, index) => this.#renderFile(entry, index, text))}
+            ${repeat(
+              entries,
+              (entry) => entry.id,
+              (entry, index) =>
+                renderFile(entry, {
+                  text,
+                  locale,
+                  preview: this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
+                  onRetry: () => this.#uploads.retry(entry.id),
+                  onRemove: () => this.#onRemove(entry, index),
+                }),
+            )}
           </ul>`
         : nothing}
       <div part="error" role="alert">${this.#uploads.notices.map((notice) => html`<p>${notice}</p>`)}</div>
@@ -453,62 +400,10 @@ export class MmsMediaUpload extends LitElement {
   /** "3 of 10", and the size budget left when a total limit is set. */
   #counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
     const count = text.counter({ count: entries.length, maxFiles: this.maxFiles });
-    if (!this.maxTotalSize || this.maxTotalSize <= 0) return count;
+    const { maxTotalSize } = this.#limits;
+    if (!maxTotalSize) return count;
     const used = entries.reduce((sum, entry) => sum + entry.size, 0);
-    return `${count} · ${text.remaining({ size: this.#formatSize(Math.max(0, this.maxTotalSize - used)) })}`;
-  }
-
-  #renderPreview(entry: FileEntry, text: MmsMediaUploadStrings) {
-    const url = this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id));
-    if (url) return html`<img src=${url} alt="" decoding="async" width="48" height="48" />`;
-    const icon = iconFor(entry.type);
-    return html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`;
-  }
-
-  #renderFile(entry: FileEntry, index: number, text: MmsMediaUploadStrings) {
-    const percent = new Intl.NumberFormat(this.#locale, { style: 'percent' }).format(entry.progress);
-    const status = {
-      pending: text.statusPending,
-      uploading: text.statusUploading(percent),
-      uploaded: text.statusUploaded,
-      failed: text.statusFailed,
-    }[entry.status];
-    return html`
-      <li part="file" data-status=${entry.status} data-id=${entry.id}>
-        <span part="preview">${this.#renderPreview(entry, text)}</span>
-        <span part="file-name">${entry.name}</span>
-        <span class="actions">
-          ${entry.status === 'failed'
-            ? html`<button
-                class="secondary"
-                part="retry-button"
-                type="button"
-                aria-label=${text.retryFile(entry.name)}
-                @click=${() => this.#uploads.retry(entry.id)}
-              >
-                ${text.retry}
-              </button>`
-            : nothing}
-          <button
-            class="secondary"
-            part="remove-button"
-            type="button"
-            aria-label=${text.removeFile(entry.name)}
-            @click=${() => this.#onRemove(entry, index)}
-          >
-            ${text.remove}
-          </button>
-        </span>
-        <span class="meta">
-          ${entry.size > 0 ? html`<span part="file-size">${this.#formatSize(entry.size)}</span> · ` : nothing}
-          <span part="status" class="status-${entry.status}">${status}</span>
-        </span>
-        ${entry.status === 'uploading'
-          ? html`<progress part="progress" max="1" .value=${entry.progress} aria-label=${status}></progress>`
-          : nothing}
-        ${entry.error ? html`<span class="file-error" part="file-error">${entry.error}</span>` : nothing}
-      </li>
-    `;
+    return `${count} · ${text.remaining({ size: this.#formatSize(Math.max(0, maxTotalSize - used)) })}`;
   }
 }
 

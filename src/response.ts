@@ -9,6 +9,7 @@
  *
  * No DOM beyond `DOMParser`, and even that is optional, so the module imports in Node.
  */
+import type { Limits } from './limits.js';
 
 /** What a successful upload yields. */
 export interface MediaResult {
@@ -38,15 +39,28 @@ export class UploadFailure extends Error {
   readonly status?: number;
   /** Plain text, already trimmed and length-capped. */
   readonly serverMessage?: string;
+  /** The server's `code` (`file-too-large`, `provider-failed`…), when it sent one. */
+  readonly code?: string;
+  /** The limits the server named with its refusal (`maxFiles`, `maxFileSize`, `accept`). */
+  readonly limits?: Partial<Limits>;
 
-  constructor(reason: UploadFailureReason, { status, serverMessage }: { status?: number; serverMessage?: string } = {}) {
-    const message = serverMessage === undefined ? undefined : plainMessage(serverMessage);
+  constructor(reason: UploadFailureReason, details: { status?: number } & Partial<ServerError> = {}) {
+    const message = details.serverMessage === undefined ? undefined : plainMessage(details.serverMessage);
     super(message ?? GENERIC_MESSAGES[reason] ?? 'The upload failed.');
     this.name = 'UploadFailure';
     this.reason = reason;
-    this.status = status;
+    this.status = details.status;
     this.serverMessage = message;
+    this.code = details.code;
+    this.limits = details.limits;
   }
+}
+
+/** What a failure answer says about itself: `{ code, message, maxFiles?, maxFileSize?, accept? }` and kin. */
+export interface ServerError {
+  serverMessage?: string;
+  code?: string;
+  limits?: Partial<Limits>;
 }
 
 /** A parsed JSON object, read field by field with `nonBlank` and friends. */
@@ -58,8 +72,8 @@ export function readMediaResult(response: ResponseLike, uploadUrl: string): Medi
   if (!(status >= 200 && status <= 299)) {
     // Status 0 is a network error or an aborted request: there was no HTTP response at all.
     if (!(status > 0)) throw new UploadFailure('bad-status');
-    const serverMessage = readServerMessage(response);
-    throw new UploadFailure(serverMessage === undefined ? 'bad-status' : 'server-message', { status, serverMessage });
+    const error = readServerError(response);
+    throw new UploadFailure(error.serverMessage === undefined ? 'bad-status' : 'server-message', { status, ...error });
   }
   // The body names the media more precisely than a Location header, so it goes first.
   const body = bodyText(response);
@@ -74,19 +88,32 @@ export function readMediaResult(response: ResponseLike, uploadUrl: string): Medi
     (looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'media_url')) : undefined) ??
     // OpenMarket: a 201 with an empty body and the file's URL in Location.
     (status === 201 ? nonBlank(response.getResponseHeader('Location')) : undefined);
-  if (!url) throw new UploadFailure('no-media-url', { status });
+  // An id only comes with a URL from JSON, and from the same object.
+  return checkedMediaResult({ mediaUrl: url ?? '', mediaId: fromJson ? idOf(record!) : undefined }, uploadUrl, status);
+}
 
+/**
+ * A media result as it may leave the element: an absolute http(s) `mediaUrl` (resolved against
+ * uploadUrl), or an UploadFailure. Applies to the built-in reader and to a `parseResponse` alike.
+ */
+export function checkedMediaResult(result: Partial<MediaResult> | null | undefined, uploadUrl: string, status: number): MediaResult {
+  const url = nonBlank(result?.mediaUrl);
+  if (!url) throw new UploadFailure('no-media-url', { status });
   const mediaUrl = toHttpUrl(url, uploadUrl);
   if (!mediaUrl) throw new UploadFailure('unsafe-url', { status });
-  // An id only comes with a URL from JSON, and from the same object.
-  const mediaId = fromJson ? idOf(record!) : undefined;
+  const mediaId = nonBlank(result?.mediaId);
   return mediaId === undefined ? { mediaUrl } : { mediaUrl, mediaId };
 }
 
 /** The server's own error message in a response body, as plain text, or undefined. */
 export function readServerMessage(response: ResponseLike): string | undefined {
+  return readServerError(response).serverMessage;
+}
+
+/** The message, code and limits of a failure answer: whatever of them the body holds. */
+export function readServerError(response: ResponseLike): ServerError {
   const body = bodyText(response);
-  if (!body) return undefined;
+  if (!body) return {};
   const type = mediaType(response);
   const json = parseJsonObject(type, body);
   // JSON:API style `{"errors": [{"message" | "detail": …}]}`.
@@ -101,12 +128,26 @@ export function readServerMessage(response: ResponseLike): string | undefined {
       nonBlank(firstError?.detail) ??
       nonBlank(json.detail))
     : undefined;
-  return plainMessage(
+  const serverMessage = plainMessage(
     raw ??
       (looksLikeXml(type, body) ? nonBlank(xmlElementText(body, 'message')) : undefined) ??
       // A short one-paragraph text/plain body is a message; a long or structured one is a dump.
       (type === 'text/plain' && body.length <= MAX_PLAIN_TEXT_BODY && !/^[<{[]/.test(body) && !/\n\s*\n/.test(body) ? body : ''),
   );
+  const code = typeof json?.code === 'string' && ERROR_CODE.test(json.code) ? json.code : undefined;
+  return { serverMessage, code, limits: json ? limitsOf(json) : undefined };
+}
+
+/** A code is a short lower-case word with dashes, like `file-too-large`. */
+const ERROR_CODE = /^[a-z][a-z0-9-]{0,63}$/;
+
+/** `maxFiles`, `maxFileSize` and `accept` of an error body, those that are well-formed. */
+function limitsOf(json: JsonObject): Partial<Limits> | undefined {
+  const limits: Partial<Limits> = {};
+  if (Number.isSafeInteger(json.maxFiles) && json.maxFiles > 0) limits.maxFiles = json.maxFiles;
+  if (Number.isSafeInteger(json.maxFileSize) && json.maxFileSize > 0) limits.maxFileSize = json.maxFileSize;
+  if (Array.isArray(json.accept) && json.accept.every((entry: unknown) => typeof entry === 'string')) limits.accept = json.accept;
+  return Object.keys(limits).length > 0 ? limits : undefined;
 }
 
 /** OpenMarket's 400: `{"invalidReasons": ["…", "…"], "valid": false}`. */

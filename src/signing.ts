@@ -3,39 +3,25 @@
  * signature (headers, form fields, maybe another URL or method) and puts it on each request.
  * The provider's credentials stay on the server.
  */
-import { readServerMessage } from './response.js';
+import type { SignFileInfo, UploadSignature } from './protocol.js';
+import { readServerError, type ServerError } from './response.js';
 
-/** A file as the signer sees it; `type` is the sniffed, true type. */
-export interface SignFileInfo {
-  name: string;
-  size: number;
-  type: string;
-}
-
-/** What a signer (or the signature endpoint) answers. */
-export interface UploadSignature {
-  /** Replaces the element's `endpoint`. */
-  url?: string;
-  /** Replaces the element's `method`. */
-  method?: string;
-  /** Sent on each upload request. */
-  headers?: Record<string, string>;
-  /** Added to each multipart body. */
-  fields?: Record<string, string>;
-  /** ISO 8601; the signature is renewed before use once this has passed. */
-  expires_at?: string;
-}
+export type { SignFileInfo, UploadSignature };
 
 export type Signer = (files: SignFileInfo[]) => Promise<UploadSignature>;
 
-/** A signing failure, with the signature endpoint's own message when it gave one. */
+/** A signing failure, with what the signature endpoint said about it (its message and code). */
 export class SigningError extends Error {
-  constructor(
-    readonly serverMessage?: string,
-    readonly status?: number,
-  ) {
-    super(serverMessage ?? 'signing failed');
+  readonly serverMessage?: string;
+  readonly code?: string;
+  readonly status?: number;
+
+  constructor(error: ServerError = {}, status?: number) {
+    super(error.serverMessage ?? 'signing failed');
     this.name = 'SigningError';
+    this.serverMessage = error.serverMessage;
+    this.code = error.code;
+    this.status = status;
   }
 }
 
@@ -64,17 +50,17 @@ export function signatureEndpointSigner(endpoint: string): Signer {
     }
     const text = await response.text();
     if (!response.ok) {
-      const message = readServerMessage({
+      const error = readServerError({
         status: response.status,
         responseText: text,
         getResponseHeader: (name) => response.headers.get(name),
       });
-      throw new SigningError(message, response.status);
+      throw new SigningError(error, response.status);
     }
     try {
       return validSignature(JSON.parse(text));
     } catch {
-      throw new SigningError(undefined, response.status);
+      throw new SigningError({}, response.status);
     }
   };
 }

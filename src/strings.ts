@@ -47,8 +47,8 @@ export interface MmsMediaUploadStrings {
   fileOverLimit(args: { name: string; limit: string }): string;
   totalTooLarge(args: { name: string; limit: string }): string;
   typeNotAllowed(args: { name: string; types: string }): string;
-  /** Bytes of no type that can be attached (an executable, an archive, a format we don't know). */
-  unknownType(args: { name: string }): string;
+  /** Bytes of no type that can be attached (an executable, an archive, a format we don't know), whatever the name says. */
+  unknownType(args: { name: string; types: string }): string;
   markupNotAllowed(args: { name: string }): string;
   emptyFile(args: { name: string }): string;
   duplicate(args: { name: string }): string;
@@ -135,7 +135,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   fileOverLimit: ({ name, limit }) => `${name} is larger than ${limit}`,
   totalTooLarge: ({ name, limit }) => `${name}: all files together may be at most ${limit}`,
   typeNotAllowed: ({ name, types }) => `${name} is not an allowed type; allowed: ${types}`,
-  unknownType: ({ name }) => `${name} is not a photo, video or document that can be attached`,
+  unknownType: ({ name, types }) => `${name}: its contents are not of a type that can be attached; allowed: ${types}`,
   markupNotAllowed: ({ name }) => `${name} is a web page or drawing (markup), which cannot be attached`,
   emptyFile: ({ name }) => `${name} is empty`,
   duplicate: ({ name }) => `${name} is already attached`,

@@ -52,7 +52,8 @@ export const FRENCH: MmsMediaUploadStrings = {
   fileOverLimit: ({ name, limit }) => `${name} dépasse ${limit}`,
   totalTooLarge: ({ name, limit }) => `${name}\u00a0: l’ensemble des fichiers ne doit pas dépasser ${limit}`,
   typeNotAllowed: ({ name, types }) => `${name} n’est pas d’un type autorisé\u00a0; types autorisés\u00a0: ${types}`,
-  unknownType: ({ name }) => `${name} n’est ni une photo, ni une vidéo, ni un document qui puisse être joint`,
+  unknownType: ({ name, types }) =>
+    `${name}\u00a0: son contenu n’est pas d’un type qui puisse être joint\u00a0; types autorisés\u00a0: ${types}`,
   markupNotAllowed: ({ name }) => `${name} est une page web ou un dessin (balisage), qui ne peut pas être joint`,
   emptyFile: ({ name }) => `${name} est vide`,
   duplicate: ({ name }) => `${name} est déjà joint`,

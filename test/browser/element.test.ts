@@ -78,7 +78,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
     ]);
     expect(rejected[0].detail.message).to.equal('a.jpg is already attached');
     expect(rejected[1].detail.message).to.equal('empty.txt is empty');
-    expect(rejected[2].detail.message).to.equal('cat.jpg is not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF, text');
+    expect(rejected[2].detail.message).to.equal('cat.jpg: its contents are not of a type that can be attached; allowed: JPEG, PNG, GIF, MP4, PDF, text');
     expect(rejected[2].detail.file.type).to.equal('image/jpeg');
     expect(rejected[3].detail.message).to.contain('logo.svg is a web page or drawing');
     expect(rejected[4].detail.file.type).to.equal('text/plain');

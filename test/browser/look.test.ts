@@ -13,7 +13,7 @@ describe('<mms-media-upload>: look, previews, counter, paste target', () => {
     expect(shadow(element).querySelector('[part=counter]')!.textContent).to.equal('1 of 10 · 1.5 MB left');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([sampleFile(jpegBytes(2_097_152), 'two.jpg', 'image/jpeg')]);
-    expect(rejected[0].detail.reason).to.equal('file-too-large');
+    expect(rejected[0].detail.reason).to.equal('total-too-large');
     expect(rejected[0].detail.message).to.equal('two.jpg: all files together may be at most 2.5 MB');
     expect(element.files).to.have.length(1);
   });

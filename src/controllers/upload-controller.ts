@@ -1,0 +1,402 @@
+/**
+ * Owns the element's Uppy instance and the list of files: a file is sniffed, checked by
+ * `validate.ts` in Uppy's `onBeforeFileAdded`, and from then on lives in Uppy's file state, from
+ * which `files` is derived. Fires the element's events; words come from `messages.ts`.
+ *
+ * Uppy holds window listeners until it is destroyed, so it lives only while the element is in
+ * the document: created with the first file, destroyed when the element is really removed (a
+ * move in the DOM keeps it). Its file state is kept meanwhile and handed to the next Uppy if the
+ * element comes back: uploads in flight are cancelled and start again then; nothing is lost.
+ */
+import Uppy, { RestrictionError } from '@uppy/core';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { createEvent, type FileInfo, type RejectionReason, type UploadErrorReason } from '../events.js';
+import type { Limits } from '../limits.js';
+import { describe, type MessageContext } from '../messages.js';
+import { sniffBlob } from '../sniff.js';
+import type { MmsMediaUploadStrings } from '../strings.js';
+import { UploadTransport, type Body, type Failure, type Meta, type TransportSettings, type UploadFile } from '../upload-transport.js';
+import { checkAddition, checkFile } from '../validate.js';
+
+export type FileStatus = 'pending' | 'uploading' | 'uploaded' | 'failed';
+
+/** A file in the element's list, as `files` shows it. */
+export interface FileEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  /** The sniffed, true type. */
+  readonly type: string;
+  readonly status: FileStatus;
+  /** 0 to 1. */
+  readonly progress: number;
+  readonly mediaUrl?: string;
+  readonly mediaId?: string;
+  /** Why the upload failed, for people. */
+  readonly error?: string;
+}
+
+/** An upload done before, as the value setter or a form restore gives it back. */
+export interface RestoredUpload {
+  mediaUrl: string;
+  mediaId?: string;
+  name?: string;
+  size?: number;
+  type?: string;
+}
+
+/** What the controller reads from its element, at the moment it needs it. */
+export interface UploadSettings extends TransportSettings {
+  /** `maxTotalSize` included. */
+  limits: Limits;
+  manual: boolean;
+  disabled: boolean;
+  strings: MmsMediaUploadStrings;
+  locale: string;
+}
+
+export interface UploadControllerHost extends ReactiveControllerHost, EventTarget {
+  readonly isConnected: boolean;
+}
+
+/** A sentence composed when it is shown, so it follows the strings and locale in force. */
+type Words = (strings: MmsMediaUploadStrings, locale: string) => string;
+
+/** Sniffing never answers this: it stands for "bytes of no known type" in Uppy's `type`. */
+const UNKNOWN_TYPE = 'application/octet-stream';
+
+export class UploadController implements ReactiveController {
+  readonly #host: UploadControllerHost;
+  readonly #settings: () => UploadSettings;
+  #uppy?: Uppy<Meta, Body>;
+  #transport?: UploadTransport;
+  /** Uppy's file state while there is no Uppy (the element was removed). */
+  #parked: Record<string, UploadFile> = {};
+  /** Uploads with no file behind them: set as `value`, restored by the browser, or kept from a destroyed Uppy. */
+  #restored: FileEntry[] = [];
+  #notices: Words[] = [];
+  #announcement?: Words;
+  /** Uploads were started and `upload-complete` has not been fired for them yet. */
+  #round = false;
+
+  constructor(host: UploadControllerHost, settings: () => UploadSettings) {
+    this.#host = host;
+    this.#settings = settings;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (Object.keys(this.#parked).length === 0) return;
+    this.#ensureUppy();
+    if (!this.#settings().manual) this.upload(); // the uploads that the removal cancelled
+  }
+
+  hostDisconnected(): void {
+    this.#destroyWhenRemoved();
+  }
+
+  /** The list: restored uploads first, then files in the order they were added. */
+  get files(): readonly FileEntry[] {
+    const state = this.#uppy?.getState();
+    const running = new Set(Object.values(state?.currentUploads ?? {}).flatMap((upload) => upload.fileIDs));
+    const files = Object.values(state?.files ?? this.#parked);
+    return [...this.#restored, ...files.map((file) => this.#entryOf(file, running.has(file.id)))];
+  }
+
+  /** The latest refusals and failures, for the message area. */
+  get notices(): string[] {
+    const { strings, locale } = this.#settings();
+    return this.#notices.map((words) => words(strings, locale));
+  }
+
+  /** The latest short announcement for screen readers (uploaded, removed). */
+  get announcement(): string {
+    const { strings, locale } = this.#settings();
+    return this.#announcement?.(strings, locale) ?? '';
+  }
+
+  get uploading(): boolean {
+    return this.files.some((entry) => entry.status === 'uploading');
+  }
+
+  /** The file behind an entry (none for restored uploads). */
+  fileOf(id: string): Blob | undefined {
+    const file = this.#uppy?.getFile(id) ?? this.#parked[id];
+    return file && !file.isRemote ? file.data : undefined;
+  }
+
+  /** Adds files: sniffs each one's head, then checks and adds them one at a time. */
+  async addFiles(files: readonly File[]): Promise<void> {
+    if (files.length === 0) return;
+    if (this.#settings().disabled) {
+      this.#notices = [(strings) => strings.disabled];
+      this.#host.requestUpdate();
+      return;
+    }
+    this.#notices = [];
+    const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
+    const added = files.filter((file, index) => this.#add(file, types[index])).length;
+    this.#host.requestUpdate();
+    if (added > 0 && !this.#settings().manual) this.upload();
+  }
+
+  /** Starts the upload of every file that waits, and retries failed ones. */
+  upload(): void {
+    const uppy = this.#uppy;
+    if (!uppy) return;
+    const entries = this.files;
+    for (const entry of entries) if (entry.status === 'failed') this.#retryFile(uppy, entry.id);
+    if (entries.some((entry) => entry.status === 'pending')) {
+      this.#round = true;
+      uppy.upload().catch(() => {}); // failures are reported per file
+    }
+  }
+
+  /** Retries one failed file, or all of them. */
+  retry(id?: string): void {
+    const uppy = this.#uppy;
+    if (!uppy) return;
+    for (const entry of this.files) {
+      if (entry.status === 'failed' && (id === undefined || entry.id === id)) this.#retryFile(uppy, entry.id);
+    }
+  }
+
+  /** Removes a file; an upload in flight is cancelled. Returns the removed entry. */
+  removeFile(id: string): FileEntry | undefined {
+    const entry = this.files.find((item) => item.id === id);
+    if (!entry) return undefined;
+    if (this.#uppy?.getFile(id)) this.#uppy.removeFile(id);
+    else if (this.#parked[id]) delete this.#parked[id];
+    else this.#restored = this.#restored.filter((item) => item.id !== id);
+    const { name } = entry;
+    this.#announcement = (strings) => (entry.status === 'uploading' ? strings.cancelled({ name }) : strings.removed({ name }));
+    this.#settleIfIdle();
+    this.#host.requestUpdate();
+    return entry;
+  }
+
+  /**
+   * Replaces the list with files uploaded before (script, or the browser restoring the form):
+   * they count against the file limit and can be removed, but have no file behind them.
+   */
+  restore(uploads: readonly RestoredUpload[]): void {
+    this.reset();
+    this.#restored = uploads.map((upload, index) => ({
+      id: `restored-${index}-${upload.mediaUrl}`,
+      name: upload.name || nameFromUrl(upload.mediaUrl),
+      size: upload.size ?? 0,
+      type: upload.type ?? '',
+      status: 'uploaded',
+      progress: 1,
+      mediaUrl: upload.mediaUrl,
+      ...(upload.mediaId ? { mediaId: upload.mediaId } : {}),
+    }));
+    this.#host.requestUpdate();
+  }
+
+  /** Cancels everything and empties the list. */
+  reset(): void {
+    this.#uppy?.cancelAll();
+    this.#parked = {};
+    this.#restored = [];
+    this.#notices = [];
+    this.#announcement = undefined;
+    this.#round = false;
+    this.#host.requestUpdate();
+  }
+
+  #ensureUppy(): Uppy<Meta, Body> {
+    if (this.#uppy) return this.#uppy;
+    const quiet = () => {};
+    const uppy = new Uppy<Meta, Body>({
+      autoProceed: false,
+      // Failures reach the page as events and messages; keep Uppy's own logging quiet.
+      logger: { debug: quiet, warn: quiet, error: quiet },
+      allowMultipleUploadBatches: true,
+      onBeforeFileAdded: (file, files) => {
+        const refusal = this.#refusal(file, Object.values(files));
+        if (refusal) throw new RestrictionError(refusal, { file });
+        return true;
+      },
+    });
+    this.#transport = new UploadTransport(uppy, this.#settings, {
+      uploaded: (id, result) => this.#onUploaded(id, result.mediaUrl, result.mediaId),
+      failed: (id, failure) => this.#onFailed(id, failure),
+    });
+    uppy.setState({ files: this.#parked });
+    this.#parked = {};
+    uppy.on('state-update', () => this.#host.requestUpdate());
+    this.#uppy = uppy;
+    if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
+    return uppy;
+  }
+
+  /** A move in the DOM disconnects and connects again in the same task: only a real removal ends Uppy. */
+  #destroyWhenRemoved(): void {
+    queueMicrotask(() => {
+      if (!this.#host.isConnected) this.#destroy();
+    });
+  }
+
+  /** Ends Uppy and the window listeners it holds, keeping its file state for the next one. */
+  #destroy(): void {
+    const uppy = this.#uppy;
+    if (!uppy) return;
+    this.#parked = Object.fromEntries(Object.values(uppy.getState().files).map((file) => [file.id, interrupted(file)]));
+    this.#uppy = undefined;
+    this.#transport = undefined;
+    this.#round = false;
+    uppy.destroy();
+  }
+
+  /** Why a file may not join the list (Uppy's `files` holds the ones already added), or undefined. */
+  #refusal(file: UploadFile, added: readonly UploadFile[]): RejectionReason | undefined {
+    if (added.some((other) => other.id === file.id)) return 'duplicate';
+    const { limits } = this.#settings();
+    const size = file.size ?? 0;
+    const attached = [...this.#restored, ...added].map((entry) => ({ size: entry.size ?? 0 }));
+    return checkFile({ size, type: file.type === UNKNOWN_TYPE ? undefined : file.type }, limits) ?? checkAddition({ size }, attached, limits);
+  }
+
+  #add(file: File, type: string | undefined): boolean {
+    try {
+      this.#ensureUppy().addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
+      return true;
+    } catch (error) {
+      if (!(error instanceof RestrictionError)) throw error;
+      this.#reject(file, error.message as RejectionReason, type);
+      return false;
+    }
+  }
+
+  #reject(file: File, reason: RejectionReason, type: string | undefined): void {
+    const context: MessageContext = { name: file.name, size: file.size, type, limits: this.#settings().limits };
+    const words: Words = (strings, locale) => describe(reason, context, strings, locale);
+    this.#notices = [...this.#notices, words];
+    const { strings, locale } = this.#settings();
+    const message = words(strings, locale);
+    this.#host.dispatchEvent(createEvent('file-rejected', { file: { name: file.name, size: file.size, type: file.type }, reason, message }));
+  }
+
+  #retryFile(uppy: Uppy<Meta, Body>, id: string): void {
+    this.#round = true;
+    this.#transport?.retrying(id);
+    uppy.setFileState(id, { failure: undefined });
+    uppy.retryUpload(id).catch(() => {});
+  }
+
+  #onUploaded(id: string, mediaUrl: string, mediaId: string | undefined): void {
+    const entry = this.files.find((item) => item.id === id);
+    if (!entry) return;
+    this.#announcement = (strings) => strings.uploaded({ name: entry.name });
+    this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: info(entry) }));
+    this.#host.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#settleIfIdle();
+  }
+
+  #onFailed(id: string, failure: Failure): void {
+    const uppy = this.#uppy;
+    if (!uppy?.getFile(id)) return;
+    // `error` is what Uppy reads (a failed file is retried by `upload()`); `failure` is what the words come from.
+    uppy.setFileState(id, { error: failure.code, failure });
+    const entry = this.files.find((item) => item.id === id)!;
+    this.#notices = [...this.#notices, (strings, locale) => this.#failureWords(entry, failure, strings, locale)];
+    const { strings, locale } = this.#settings();
+    this.#host.dispatchEvent(
+      createEvent('upload-error', {
+        file: info(entry),
+        message: this.#failureWords(entry, failure, strings, locale),
+        reason: reasonOf(failure),
+        ...(failure.status !== undefined ? { status: failure.status } : {}),
+      }),
+    );
+    this.#settleIfIdle();
+  }
+
+  #failureWords(entry: Pick<FileEntry, 'name' | 'size' | 'type'>, failure: Failure, strings: MmsMediaUploadStrings, locale: string): string {
+    const { limits, stallTimeoutMs } = this.#settings();
+    return describe(
+      failure.code,
+      {
+        name: entry.name,
+        size: entry.size,
+        type: entry.type,
+        limits: { ...limits, ...failure.limits },
+        status: failure.status,
+        serverMessage: failure.serverMessage,
+        seconds: stallTimeoutMs / 1000,
+      },
+      strings,
+      locale,
+    );
+  }
+
+  /** Once no upload is left running, the round is complete. */
+  #settleIfIdle(): void {
+    if (!this.#round || this.uploading) return;
+    this.#round = false;
+    const entries = this.files;
+    const mediaUrls = entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
+    const failed = entries.filter((entry) => entry.status === 'failed').length;
+    this.#host.dispatchEvent(createEvent('upload-complete', { mediaUrls, failed }));
+  }
+
+  #entryOf(file: UploadFile, running: boolean): FileEntry {
+    const { progress } = file;
+    const status: FileStatus = progress.uploadComplete
+      ? 'uploaded'
+      : file.error
+        ? 'failed'
+        : running || progress.uploadStarted
+          ? 'uploading'
+          : 'pending';
+    const body = status === 'uploaded' ? file.response?.body : undefined;
+    const entry = {
+      id: file.id,
+      name: file.name ?? '',
+      size: file.size ?? 0,
+      type: file.type === UNKNOWN_TYPE ? '' : file.type,
+      status,
+      progress: status === 'uploaded' ? 1 : progress.bytesTotal ? Number(progress.bytesUploaded) / progress.bytesTotal : 0,
+      ...(body?.mediaUrl ? { mediaUrl: body.mediaUrl } : {}),
+      ...(body?.mediaId ? { mediaId: body.mediaId } : {}),
+    };
+    if (status !== 'failed' || !file.failure) return entry;
+    const { strings, locale } = this.#settings();
+    return { ...entry, error: this.#failureWords(entry, file.failure, strings, locale) };
+  }
+}
+
+/** A file whose upload was cancelled half-way waits again; others stay as they are. */
+function interrupted(file: UploadFile): UploadFile {
+  const { progress } = file;
+  if (progress.uploadComplete || file.error || !progress.uploadStarted) return file;
+  return { ...file, progress: { ...progress, uploadStarted: null, bytesUploaded: false, percentage: 0 } };
+}
+
+/** The public reason of a failure: the server's code, or what went wrong on the way. */
+function reasonOf(failure: Failure): UploadErrorReason {
+  switch (failure.code) {
+    case 'no-media-url':
+    case 'unsafe-url':
+    case 'server-message':
+    case 'bad-status':
+      return 'bad-response';
+    default:
+      return failure.code;
+  }
+}
+
+function nameFromUrl(url: string): string {
+  const path = url.split(/[?#]/)[0] ?? '';
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  try {
+    return decodeURIComponent(last) || url;
+  } catch {
+    return last || url;
+  }
+}
+
+function info(entry: FileEntry): FileInfo {
+  return { id: entry.id, name: entry.name, size: entry.size, type: entry.type };
+}

@@ -1,0 +1,54 @@
+/** One file of the element's list: thumbnail or icon, name, size, status, progress, its message and buttons. */
+import { html, nothing } from 'lit';
+import type { FileEntry } from './controllers/upload-controller.js';
+import { formatSize } from './format.js';
+import { ICONS, iconFor } from './icons.js';
+import type { MmsMediaUploadStrings } from './strings.js';
+
+export interface FileRowOptions {
+  text: MmsMediaUploadStrings;
+  locale: string;
+  /** A blob URL of the file's thumbnail; a type icon stands in without one. */
+  preview?: string;
+  onRetry(): void;
+  onRemove(): void;
+}
+
+export function renderFile(entry: FileEntry, { text, locale, preview, onRetry, onRemove }: FileRowOptions) {
+  const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(entry.progress);
+  const status = {
+    pending: text.statusPending,
+    uploading: text.statusUploading(percent),
+    uploaded: text.statusUploaded,
+    failed: text.statusFailed,
+  }[entry.status];
+  const icon = iconFor(entry.type);
+  return html`
+    <li part="file" data-status=${entry.status} data-id=${entry.id}>
+      <span part="preview">
+        ${preview
+          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" />`
+          : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
+      </span>
+      <span part="file-name">${entry.name}</span>
+      <span class="actions">
+        ${entry.status === 'failed'
+          ? html`<button class="secondary" part="retry-button" type="button" aria-label=${text.retryFile(entry.name)} @click=${onRetry}>
+              ${text.retry}
+            </button>`
+          : nothing}
+        <button class="secondary" part="remove-button" type="button" aria-label=${text.removeFile(entry.name)} @click=${onRemove}>
+          ${text.remove}
+        </button>
+      </span>
+      <span class="meta">
+        ${entry.size > 0 ? html`<span part="file-size">${formatSize(entry.size, locale, { units: text.sizeUnits })}</span> · ` : nothing}
+        <span part="status" class="status-${entry.status}">${status}</span>
+      </span>
+      ${entry.status === 'uploading'
+        ? html`<progress part="progress" max="1" .value=${entry.progress} aria-label=${status}></progress>`
+        : nothing}
+      ${entry.error ? html`<span class="file-error" part="file-error">${entry.error}</span>` : nothing}
+    </li>
+  `;
+}

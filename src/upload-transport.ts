@@ -1,0 +1,283 @@
+/**
+ * How one file travels, on top of `@uppy/xhr-upload`: a pre-processor that signs, the request
+ * hooks (idempotency key, stall watchdog, Retry-After, reading the answer), the retry policy and
+ * one re-sign after a 401/403. What comes out is one final outcome per attempt the user asked
+ * for: `uploaded` with the media URL, or `failed` with a code.
+ *
+ * Every file gets an idempotency key when it is added, sent as `Idempotency-Key` on every
+ * attempt of that file (retries and re-signs included): the server stores a file once however
+ * often it arrives, which is what makes retrying network errors, stalls and 5xx safe.
+ */
+import type Uppy from '@uppy/core';
+import type { Body as UppyBody, Meta as UppyMeta, UppyFile } from '@uppy/core';
+import XHRUpload from '@uppy/xhr-upload';
+import type { Limits } from './limits.js';
+import type { TransportFailure } from './messages.js';
+import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
+import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
+import { isSignatureExpired, SigningError, validSignature, type Signer, type UploadSignature } from './signing.js';
+
+export type Meta = { name: string; type: string; [key: string]: unknown };
+// Uppy wants the response body type as a type alias, not an interface.
+export type Body = { mediaUrl?: string; mediaId?: string };
+export type UploadFile = UppyFile<Meta, Body>;
+
+/** Reads a finished upload's response; throw an Error to fail the upload with its message. */
+export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
+
+/** Why an upload failed: a server code (`file-too-large`, `provider-failed`…) or a TransportFailure. */
+export interface Failure {
+  code: TransportFailure | (string & {});
+  /** The HTTP status, when there was an answer. */
+  status?: number;
+  /** The server's own message, plain text. */
+  serverMessage?: string;
+  /** The limits the server named with its refusal. */
+  limits?: Partial<Limits>;
+}
+
+// Uppy's plugins keep their per-file state on the file object (`xhrUpload`, `tus`); so does this one,
+// so that it lives as long as the file does, in the one place where the file's state is.
+declare module '@uppy/core/utils' {
+  interface LocalUppyFile<M extends UppyMeta, B extends UppyBody> {
+    /** Sent as `Idempotency-Key` on every attempt of the file. */
+    idempotencyKey?: string;
+    /** Why the last attempt failed. */
+    failure?: Failure;
+  }
+  interface RemoteUppyFile<M extends UppyMeta, B extends UppyBody> {
+    idempotencyKey?: string;
+    failure?: Failure;
+  }
+}
+
+/** What the transport reads from its element, at the moment it needs it. */
+export interface TransportSettings {
+  endpoint: string;
+  method: string;
+  fieldName: string;
+  signer?: Signer;
+  parseResponse?: ResponseParser;
+  /** An upload with no progress for this long is aborted (and retried). */
+  stallTimeoutMs: number;
+}
+
+/** The final word on each attempt. */
+export interface Outcomes {
+  uploaded(id: string, result: MediaResult): void;
+  failed(id: string, failure: Failure): void;
+}
+
+/**
+ * Automatic retries of network errors, stalls, 409 in-progress, 429 and 5xx before a file fails:
+ * Uppy's fetcher makes 3, 300, 600 and 1200 ms apart (plus any Retry-After).
+ */
+const MAX_RETRIES = 3;
+/** The longest `Retry-After` that is honoured. */
+const MAX_RETRY_AFTER_MS = 30_000;
+/** Requests of the same message in parallel. */
+const CONCURRENCY = 3;
+
+/** The signature of a file between attempts. */
+interface Signing {
+  signature?: UploadSignature;
+  /** A rejected signature is renewed once per attempt the user asked for. */
+  resigned: boolean;
+}
+
+export class UploadTransport {
+  readonly #uppy: Uppy<Meta, Body>;
+  readonly #settings: () => TransportSettings;
+  readonly #outcomes: Outcomes;
+  readonly #signing = new Map<string, Signing>();
+  /** Requests aborted by the stall watchdog: their failure is a timeout, not a lost connection. */
+  readonly #stalled = new WeakSet<XMLHttpRequest>();
+  readonly #results = new WeakMap<XMLHttpRequest, MediaResult>();
+
+  constructor(uppy: Uppy<Meta, Body>, settings: () => TransportSettings, outcomes: Outcomes) {
+    this.#uppy = uppy;
+    this.#settings = settings;
+    this.#outcomes = outcomes;
+    uppy.use(XHRUpload<Meta, Body>, {
+      endpoint: '',
+      limit: CONCURRENCY,
+      timeout: 0, // the stall watchdog replaces Uppy's warning-only timer
+      allowedMetaFields: [],
+      shouldRetry: isRetryable,
+      onBeforeRequest: (xhr, _retryCount, files) => this.#watchForStall(xhr, files),
+      onAfterResponse: (xhr, retryCount) => this.#readResponse(xhr, retryCount),
+      getResponseData: (xhr) => this.#results.get(xhr) ?? {},
+    });
+    uppy.addPreProcessor(this.#prepareRequests);
+    uppy.on('file-added', (file) => uppy.setFileState(file.id, { idempotencyKey: newIdempotencyKey() }));
+    uppy.on('file-removed', (file) => this.#signing.delete(file.id));
+    uppy.on('upload-success', (file, response) => {
+      const result = response.body;
+      if (file && result?.mediaUrl) outcomes.uploaded(file.id, { mediaUrl: result.mediaUrl, mediaId: result.mediaId });
+    });
+    uppy.on('upload-error', (file, error, xhr) => file && this.#onError(file, error, xhr as XMLHttpRequest | undefined));
+  }
+
+  /** A new attempt asked for by the user: a rejected signature may be renewed once more. */
+  retrying(id: string): void {
+    const signing = this.#signing.get(id);
+    if (signing) signing.resigned = false;
+  }
+
+  /** Uppy pre-processor: gives each file its endpoint, method, headers and fields, signing if needed. */
+  #prepareRequests = async (fileIDs: string[]): Promise<void> => {
+    const settings = this.#settings();
+    const files = this.#uppy.getFilesByIds(fileIDs);
+    if (settings.signer) {
+      const unsigned = files.filter((file) => {
+        const { signature } = this.#signingOf(file.id);
+        return !signature || isSignatureExpired(signature);
+      });
+      if (unsigned.length > 0) await this.#sign(settings.signer, unsigned);
+    }
+    for (const { id } of files) {
+      const file = this.#uppy.getFile(id);
+      // Signing may have failed the file, or the user removed it meanwhile.
+      if (!file || file.error) continue;
+      const signature = this.#signingOf(id).signature ?? {};
+      const fields = signature.fields ?? {};
+      this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
+      this.#uppy.setFileState(id, {
+        xhrUpload: {
+          endpoint: signature.url ?? settings.endpoint,
+          method: signature.method ?? settings.method,
+          fieldName: settings.fieldName,
+          headers: { ...signature.headers, ...(file.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: file.idempotencyKey } : {}) },
+          allowedMetaFields: Object.keys(fields),
+        },
+      });
+    }
+  };
+
+  async #sign(signer: Signer, files: UploadFile[]): Promise<void> {
+    try {
+      const signature = validSignature(await signer(files.map((file) => ({ name: file.name ?? '', size: file.size ?? 0, type: file.type }))));
+      for (const file of files) this.#signingOf(file.id).signature = signature;
+    } catch (error) {
+      const failure: Failure =
+        error instanceof SigningError
+          ? { code: error.code ?? 'signing-failed', status: error.status, serverMessage: error.serverMessage }
+          : { code: 'signing-failed', serverMessage: error instanceof Error ? error.message : undefined };
+      for (const file of files) this.#outcomes.failed(file.id, failure);
+    }
+  }
+
+  /** Aborts a request that makes no progress for the stall timeout, so that it is retried or fails. */
+  #watchForStall(xhr: XMLHttpRequest, files: UploadFile[]): void {
+    if (files.length === 0) return;
+    const { stallTimeoutMs } = this.#settings();
+    let timer: ReturnType<typeof setTimeout>;
+    let finished = false;
+    const stop = () => {
+      finished = true;
+      clearTimeout(timer);
+    };
+    const arm = () => {
+      if (finished) return; // a cancelled upload may still fire one last progress event
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stop();
+        this.#stalled.add(xhr);
+        const onError = xhr.onerror;
+        xhr.abort();
+        // Uppy's fetcher listens for `error`, not `abort`: report the stall as a failed request.
+        onError?.call(xhr, new ProgressEvent('error'));
+      }, stallTimeoutMs);
+    };
+    arm();
+    xhr.upload.addEventListener('progress', arm);
+    xhr.addEventListener('progress', arm);
+    xhr.addEventListener('loadend', stop);
+  }
+
+  /** Reads each answer; a failure is thrown so that Uppy retries it (when allowed) or reports it. */
+  async #readResponse(xhr: XMLHttpRequest, retryCount: number): Promise<void> {
+    const ok = xhr.status >= 200 && xhr.status < 300;
+    if (!ok && isRetryable(xhr) && retryCount < MAX_RETRIES) await sleep(retryAfterMs(xhr));
+    const { parseResponse } = this.#settings();
+    const uploadUrl = xhr.responseURL || '';
+    if (ok && parseResponse) {
+      let parsed: MediaResult;
+      try {
+        parsed = parseResponse(xhr.responseText, xhr);
+      } catch (error) {
+        throw new UploadFailure('server-message', { status: xhr.status, serverMessage: error instanceof Error ? error.message : String(error) });
+      }
+      this.#results.set(xhr, checkedMediaResult(parsed, uploadUrl, xhr.status));
+      return;
+    }
+    // A failure throws here, with the server's code and message.
+    this.#results.set(xhr, readMediaResult(xhr, uploadUrl));
+  }
+
+  #onError(file: UploadFile, error: Error, xhr: XMLHttpRequest | undefined): void {
+    const failure = this.#failureOf(error, xhr);
+    const signing = this.#signingOf(file.id);
+    // A rejected signature is renewed once before the failure counts.
+    if ((failure.status === 401 || failure.status === 403) && this.#settings().signer && !signing.resigned) {
+      signing.resigned = true;
+      signing.signature = undefined;
+      queueMicrotask(() => this.#uppy.retryUpload(file.id).catch(() => {}));
+      return;
+    }
+    this.#outcomes.failed(file.id, failure);
+  }
+
+  #signingOf(id: string): Signing {
+    let signing = this.#signing.get(id);
+    if (!signing) this.#signing.set(id, (signing = { resigned: false }));
+    return signing;
+  }
+
+  #failureOf(error: Error, xhr: XMLHttpRequest | undefined): Failure {
+    const failure = findFailure(error);
+    if (failure) {
+      return { code: failure.code ?? failure.reason, status: failure.status, serverMessage: failure.serverMessage, limits: failure.limits };
+    }
+    return { code: xhr && this.#stalled.has(xhr) ? 'timeout' : 'network' };
+  }
+}
+
+/**
+ * Safe to send again, because every attempt carries the file's idempotency key: no answer at
+ * all, 409 `in-progress` (an earlier attempt is still being stored), 429 and 5xx.
+ */
+function isRetryable(xhr: XMLHttpRequest): boolean {
+  const { status } = xhr;
+  if (status === 0 || status === 429 || status >= 500) return true;
+  return status === 409 && readServerError(xhr).code === 'in-progress';
+}
+
+/** A random key per file: 128 bits, hex. `crypto.getRandomValues` works outside secure contexts too. */
+function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
+/** Uppy wraps errors once or twice; find ours. */
+function findFailure(error: unknown): UploadFailure | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth += 1) {
+    if (current instanceof UploadFailure) return current;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** `Retry-After` in seconds or as an HTTP date, capped at 30 s; 0 when absent. */
+function retryAfterMs(xhr: XMLHttpRequest): number {
+  const header = xhr.getResponseHeader('Retry-After');
+  if (!header) return 0;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isFinite(ms) ? Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS) : 0;
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
+}
