@@ -4,6 +4,7 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
+import { devtoolsCommands } from './helpers/devtools-commands.js';
 import { mockEndpoints } from './helpers/endpoints.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
@@ -30,6 +31,7 @@ export default {
   ],
   plugins: [
     commonJsPlugin(),
+    devtoolsCommands(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
   middleware: [...mockEndpoints(), proxy.middleware],

@@ -78,6 +78,8 @@ export class UploadController implements ReactiveController {
   #announcement?: Words;
   /** Uploads were started and `upload-complete` has not been fired for them yet. */
   #round = false;
+  /** Uploads were asked for, or cut short, while the element was out of the document. */
+  #uploadWhenConnected = false;
 
   constructor(host: UploadControllerHost, settings: () => UploadSettings) {
     this.#host = host;
@@ -86,9 +88,9 @@ export class UploadController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (Object.keys(this.#parked).length === 0) return;
-    this.#ensureUppy();
-    if (!this.#settings().manual) this.upload(); // the uploads that the removal cancelled
+    if (!this.#uploadWhenConnected) return;
+    this.#uploadWhenConnected = false;
+    this.upload();
   }
 
   hostDisconnected(): void {
@@ -140,11 +142,15 @@ export class UploadController implements ReactiveController {
     if (added > 0 && !this.#settings().manual) this.upload();
   }
 
-  /** Starts the upload of every file that waits, and retries failed ones. */
+  /** Starts the upload of every file that waits, and retries failed ones (once the element is in the document). */
   upload(): void {
-    const uppy = this.#uppy;
-    if (!uppy) return;
+    if (!this.#host.isConnected) {
+      this.#uploadWhenConnected = true;
+      return;
+    }
     const entries = this.files;
+    if (entries.length === this.#restored.length) return;
+    const uppy = this.#ensureUppy();
     for (const entry of entries) if (entry.status === 'failed') this.#retryFile(uppy, entry.id);
     if (entries.some((entry) => entry.status === 'pending')) {
       this.#round = true;
@@ -154,6 +160,10 @@ export class UploadController implements ReactiveController {
 
   /** Retries one failed file, or all of them. */
   retry(id?: string): void {
+    if (!this.#host.isConnected) {
+      this.#uploadWhenConnected = true;
+      return;
+    }
     const uppy = this.#uppy;
     if (!uppy) return;
     for (const entry of this.files) {
@@ -202,6 +212,7 @@ export class UploadController implements ReactiveController {
     this.#notices = [];
     this.#announcement = undefined;
     this.#round = false;
+    this.#uploadWhenConnected = false;
     this.#host.requestUpdate();
   }
 
@@ -242,7 +253,9 @@ export class UploadController implements ReactiveController {
   #destroy(): void {
     const uppy = this.#uppy;
     if (!uppy) return;
-    this.#parked = Object.fromEntries(Object.values(uppy.getState().files).map((file) => [file.id, interrupted(file)]));
+    const files = Object.values(uppy.getState().files);
+    this.#parked = Object.fromEntries(files.map((file) => [file.id, interrupted(file)]));
+    if (files.some((file) => interrupted(file) !== file)) this.#uploadWhenConnected = true;
     this.#uppy = undefined;
     this.#transport = undefined;
     this.#round = false;

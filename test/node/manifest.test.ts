@@ -43,7 +43,8 @@ const globs = /--globs ((?:[^-\s]\S*\s*)+)/.exec(command)?.[1]?.trim().split(/\s
 const read = (path: string) => readFileSync(path, 'utf8');
 const element = read('src/mms-media-upload.ts');
 const styles = read('src/mms-media-upload.styles.ts');
-const controller = read('src/upload-controller.ts');
+const controller = read('src/controllers/upload-controller.ts');
+const fileRow = read('src/file-row.ts');
 
 function buildManifest() {
   const modules = globs.map((path) => ts.createSourceFile(path, read(path), ts.ScriptTarget.ES2015, true));
@@ -70,7 +71,7 @@ const sourceEvents = unique([
   ...matches(controller + element, /createEvent\('([\w-]+)'/g),
   ...matches(controller + element, /new Event\('([\w-]+)'/g),
 ]);
-const sourceParts = unique(matches(element, /\spart="([^"$]+)"/g).flatMap((value) => value.split(/\s+/)));
+const sourceParts = unique(matches(element + fileRow, /\spart="([^"$]+)"/g).flatMap((value) => value.split(/\s+/)));
 const sourceSlots = unique(matches(element, /<slot name="([\w-]+)"/g));
 const sourceCssProperties = unique(matches(styles, /(--mms-media-upload-[\w-]+)/g));
 
