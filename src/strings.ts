@@ -107,6 +107,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
     'audio/*': 'audio',
     'application/pdf': 'PDF',
     'text/plain': 'text',
+    '*/*': 'any known type',
   },
   dropLabel: 'Drop photos, videos or PDFs here',
   browse: 'Browse files',

@@ -22,6 +22,7 @@ export const FRENCH: MmsMediaUploadStrings = {
     'video/mpeg': 'vidéo MPEG',
     'video/*': 'vidéos',
     'text/plain': 'texte',
+    '*/*': 'tout type reconnu',
   },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
   browse: 'Choisir des fichiers',

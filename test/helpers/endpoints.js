@@ -7,6 +7,7 @@ import busboy from 'busboy';
 const log = [];
 let signatureCount = 0;
 const seenBySlowStart = new Map();
+const seenByInProgress = new Set();
 
 function readMultipart(req) {
   return new Promise((resolve) => {
@@ -107,6 +108,30 @@ const replies = {
     }
     return replies['acrobits-json'](ctx, rec);
   },
+  // The proxy's own refusals: a code, an English message, and the limit that refused the file.
+  'code-415': (ctx) =>
+    send(ctx, 415, JSON.stringify({
+      code: 'type-not-allowed',
+      message: 'photo.jpg (JPEG) is not an allowed type; allowed: PNG, PDF',
+      accept: ['image/png', 'application/pdf'],
+    }), 'application/json'),
+  'code-413': (ctx) =>
+    send(ctx, 413, JSON.stringify({ code: 'file-too-large', message: 'photo.jpg is larger than 1 MB', maxFileSize: 1_048_576 }), 'application/json'),
+  'code-provider-failed': (ctx) =>
+    send(ctx, 502, JSON.stringify({ code: 'provider-failed', message: 'Plivo refused the upload (HTTP 400): Invalid account' }), 'application/json'),
+  'code-unknown': (ctx) =>
+    send(ctx, 400, JSON.stringify({ code: 'quota-exceeded', message: 'Your monthly media quota is used up' }), 'application/json'),
+  // 409 in-progress for the first request of each file name (an earlier attempt still being stored), then success.
+  'in-progress-once': (ctx, rec) => {
+    const name = rec.files[0]?.filename ?? '';
+    if (!seenByInProgress.has(name)) {
+      seenByInProgress.add(name);
+      return send(ctx, 409, JSON.stringify({ code: 'in-progress', message: 'An earlier attempt is still running.' }), 'application/json');
+    }
+    return replies['acrobits-json'](ctx, rec);
+  },
+  // A 409 without the in-progress code is a plain refusal.
+  'conflict': (ctx) => send(ctx, 409, JSON.stringify({ message: 'Conflict' }), 'application/json'),
   // 401 unless the request carries the newest signature issued by /mock/sign.
   signed: (ctx, rec) => {
     const expected = `sig-${signatureCount}`;
@@ -130,6 +155,7 @@ export function mockEndpoints() {
         log.length = 0;
         signatureCount = 0;
         seenBySlowStart.clear();
+        seenByInProgress.clear();
         return send(ctx, 204, '');
       }
       // A plain HTML form posts here; the page it gets back shows what the server read.
