@@ -1,6 +1,6 @@
 /** One file of the element's list: thumbnail or icon, name, size, status, progress, its message and buttons. */
 import { html, nothing } from 'lit';
-import type { FileEntry } from './controllers/upload-controller.js';
+import type { FileEntry } from './file-entry.js';
 import { formatSize } from './format.js';
 import { ICONS, iconFor } from './icons.js';
 import type { MmsMediaUploadStrings } from './strings.js';

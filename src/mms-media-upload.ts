@@ -1,14 +1,15 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DropTargetController } from './controllers/drop-target-controller.js';
 import { FormController } from './controllers/form-controller.js';
-import { UploadController, type FileEntry } from './controllers/upload-controller.js';
+import { PreviewController } from './controllers/preview-controller.js';
+import { UploadController } from './controllers/upload-controller.js';
+import type { FileEntry } from './file-entry.js';
+import { renderDropZone } from './drop-zone.js';
 import { renderFile } from './file-row.js';
-import { formatSize, formatTypes } from './format.js';
-import { DEFAULT_LIMITS, isProviderName, parseAccept, PROVIDER_PRESETS, type Limits } from './limits.js';
+import { LimitSettings } from './limit-settings.js';
 import { styles } from './mms-media-upload.styles.js';
-import { Previews } from './previews.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
 import type { ResponseParser } from './upload-transport.js';
@@ -91,8 +92,6 @@ export class MmsMediaUpload extends LitElement {
   /** Files wait for `upload()` instead of uploading as soon as they are added. */
   @property({ type: Boolean }) manual = false;
 
-  /** Bytes for all files together (none by default); shows the budget left. */
-  @property({ type: Number, attribute: 'max-total-size' }) maxTotalSize?: number;
 
   /** Id of another element (such as the message textarea) whose pasted files are added too. */
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
@@ -115,12 +114,10 @@ export class MmsMediaUpload extends LitElement {
    */
   @property({ type: Number, attribute: 'max-files' })
   get maxFiles(): number {
-    return this.#explicitMaxFiles ?? this.#preset.maxFiles;
+    return this.#limitSettings.maxFiles;
   }
   set maxFiles(value: number | null | undefined) {
-    const old = this.maxFiles;
-    this.#explicitMaxFiles = positiveInteger(value, 'max-files');
-    this.requestUpdate('maxFiles', old);
+    this.#setLimit('maxFiles', (settings) => (settings.maxFiles = value));
   }
 
   /**
@@ -129,12 +126,19 @@ export class MmsMediaUpload extends LitElement {
    */
   @property({ type: Number, attribute: 'max-file-size' })
   get maxFileSize(): number {
-    return this.#explicitMaxFileSize ?? this.#preset.maxFileSize;
+    return this.#limitSettings.maxFileSize;
   }
   set maxFileSize(value: number | null | undefined) {
-    const old = this.maxFileSize;
-    this.#explicitMaxFileSize = positiveInteger(value, 'max-file-size');
-    this.requestUpdate('maxFileSize', old);
+    this.#setLimit('maxFileSize', (settings) => (settings.maxFileSize = value));
+  }
+
+  /** Bytes for all files together (none by default, or the provider's); shows the budget left. */
+  @property({ type: Number, attribute: 'max-total-size' })
+  get maxTotalSize(): number | undefined {
+    return this.#limitSettings.maxTotalSize;
+  }
+  set maxTotalSize(value: number | null | undefined) {
+    this.#setLimit('maxTotalSize', (settings) => (settings.maxTotalSize = value));
   }
 
   /**
@@ -143,13 +147,10 @@ export class MmsMediaUpload extends LitElement {
    */
   @property()
   get accept(): string {
-    return (this.#explicitAccept ?? this.#preset.accept).join(',');
+    return this.#limitSettings.accept;
   }
   set accept(value: string | null | undefined) {
-    const old = this.accept;
-    const entries = value == null ? [] : parseAccept(value);
-    this.#explicitAccept = entries.length > 0 ? entries : undefined;
-    this.requestUpdate('accept', old);
+    this.#setLimit('accept', (settings) => (settings.accept = value));
   }
 
   /** The media URLs of the uploaded files, in list order. */
@@ -216,19 +217,15 @@ export class MmsMediaUpload extends LitElement {
     return this.#uploads.addFiles([...files]);
   }
 
-  #explicitMaxFiles?: number;
-  #explicitMaxFileSize?: number;
-  #explicitAccept?: string[];
-  #endpointSigner?: { url: string; signer: Signer };
-  readonly #previews = new Previews();
+  readonly #limitSettings = new LimitSettings(() => this.provider);
   readonly #uploads = new UploadController(this, () => ({
     endpoint: this.endpoint,
     method: (this.method || 'POST').toUpperCase(),
     fieldName: this.fieldName || 'file',
-    limits: this.#limits,
+    limits: this.#limitSettings.limits,
     manual: this.manual,
     disabled: this.#isDisabled,
-    signer: this.#activeSigner,
+    signer: this.signer ?? (this.signatureEndpoint ? signatureEndpointSigner(this.signatureEndpoint) : undefined),
     parseResponse: this.parseResponse,
     stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
     strings: this.#text,
@@ -244,27 +241,20 @@ export class MmsMediaUpload extends LitElement {
     reset: () => this.reset(),
     restore: (uploads) => this.#uploads.restore(uploads),
   });
+  readonly #previews = new PreviewController(this, () => this.#uploads.files.map((entry) => entry.id));
   readonly #dropTarget = new DropTargetController(this, {
     onFiles: (files) => void this.#uploads.addFiles(files),
     disabled: () => this.#isDisabled,
     pasteTarget: () => this.pasteTarget,
   });
 
-  @query('input[type=file]') private input!: HTMLInputElement;
   @query('[part=browse-button]') private browseButton?: HTMLButtonElement;
 
-  get #preset(): Readonly<Limits> {
-    return isProviderName(this.provider) ? PROVIDER_PRESETS[this.provider] : DEFAULT_LIMITS;
-  }
-
-  get #limits(): Limits {
-    const maxTotalSize = this.maxTotalSize && this.maxTotalSize > 0 ? this.maxTotalSize : this.#preset.maxTotalSize;
-    return {
-      maxFiles: this.maxFiles,
-      maxFileSize: this.maxFileSize,
-      accept: this.#explicitAccept ?? this.#preset.accept,
-      ...(maxTotalSize ? { maxTotalSize } : {}),
-    };
+  /** Sets one of the limits (or the preset) and re-renders with the limits now in force. */
+  #setLimit(key: 'maxFiles' | 'maxFileSize' | 'maxTotalSize' | 'accept', set: (settings: LimitSettings) => void): void {
+    const old = this[key];
+    set(this.#limitSettings);
+    this.requestUpdate(key, old);
   }
 
   get #text(): MmsMediaUploadStrings {
@@ -277,15 +267,6 @@ export class MmsMediaUpload extends LitElement {
 
   get #isDisabled(): boolean {
     return this.disabled || this.#form.disabledByForm;
-  }
-
-  get #activeSigner(): Signer | undefined {
-    if (this.signer) return this.signer;
-    if (!this.signatureEndpoint) return undefined;
-    if (this.#endpointSigner?.url !== this.signatureEndpoint) {
-      this.#endpointSigner = { url: this.signatureEndpoint, signer: signatureEndpointSigner(this.signatureEndpoint) };
-    }
-    return this.#endpointSigner.signer;
   }
 
   // Form-associated custom element callbacks, handled by the form controller.
@@ -304,38 +285,10 @@ export class MmsMediaUpload extends LitElement {
     this.#form.stateRestoreCallback(state);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.requestUpdate(); // thumbnails revoked on disconnect are made again
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.#previews.keepOnly(new Set()); // a removed element keeps no blob URLs alive
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('provider') && this.provider && !isProviderName(this.provider)) {
-      console.warn(`<mms-media-upload>: unknown provider "${this.provider}"; expected ${Object.keys(PROVIDER_PRESETS).join(', ')}`);
-    }
-    this.#previews.keepOnly(new Set(this.#uploads.files.map((entry) => entry.id)));
-  }
-
   protected override updated(): void {
     this.toggleAttribute('dragover', this.#dropTarget.dragOver);
     this.toggleAttribute('uploading', this.#uploads.uploading);
     this.toggleAttribute('max-files-reached', this.#uploads.files.length >= this.maxFiles);
-  }
-
-  // User actions.
-  #openPicker(): void {
-    if (!this.#isDisabled) this.input.click();
-  }
-
-  #onInputChange(): void {
-    const files = [...(this.input.files ?? [])];
-    this.input.value = '';
-    void this.#uploads.addFiles(files);
   }
 
   async #onRemove(entry: FileEntry, index: number): Promise<void> {
@@ -349,33 +302,21 @@ export class MmsMediaUpload extends LitElement {
 
   protected override render() {
     const text = this.#text;
-    const limits = this.#limits;
     const locale = this.#locale;
-    const types = formatTypes(limits.accept, text.typeNames, locale);
-    const hint = text.limitsHint({ maxFiles: limits.maxFiles, maxFileSize: this.#formatSize(limits.maxFileSize), types });
-    const entries = this.#uploads.files;
+    const files = this.#uploads.files;
     return html`
-      <div part="dropzone" role="group" aria-labelledby="label" aria-describedby="hint">
-        <span id="label"><slot name="label">${text.dropLabel}</slot></span>
-        <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
-        ${entries.length > 0 ? html`<span part="counter">${this.#counterText(entries, text)}</span>` : nothing}
-        <button part="browse-button" type="button" ?disabled=${this.#isDisabled} @click=${this.#openPicker}>
-          ${text.browse}
-        </button>
-        <input
-          type="file"
-          multiple
-          tabindex="-1"
-          aria-hidden="true"
-          accept=${limits.accept.join(',')}
-          ?disabled=${this.#isDisabled}
-          @change=${this.#onInputChange}
-        />
-      </div>
-      ${entries.length > 0
+      ${renderDropZone({
+        text,
+        locale,
+        files,
+        limits: this.#limitSettings.limits,
+        disabled: this.#isDisabled,
+        onFiles: (picked) => void this.#uploads.addFiles(picked),
+      })}
+      ${files.length > 0
         ? html`<ul part="file-list" aria-label=${text.fileListLabel}>
             ${repeat(
-              entries,
+              files,
               (entry) => entry.id,
               (entry, index) =>
                 renderFile(entry, {
@@ -392,28 +333,6 @@ export class MmsMediaUpload extends LitElement {
       <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
     `;
   }
-
-  #formatSize(bytes: number): string {
-    return formatSize(bytes, this.#locale, { units: this.#text.sizeUnits });
-  }
-
-  /** "3 of 10", and the size budget left when a total limit is set. */
-  #counterText(entries: readonly FileEntry[], text: MmsMediaUploadStrings): string {
-    const count = text.counter({ count: entries.length, maxFiles: this.maxFiles });
-    const { maxTotalSize } = this.#limits;
-    if (!maxTotalSize) return count;
-    const used = entries.reduce((sum, entry) => sum + entry.size, 0);
-    return `${count} · ${text.remaining({ size: this.#formatSize(Math.max(0, maxTotalSize - used)) })}`;
-  }
-}
-
-/** A positive integer, or undefined (with a warning for a value that is not one). */
-function positiveInteger(value: number | null | undefined, attribute: string): number | undefined {
-  if (value == null) return undefined;
-  const number = Number(value);
-  if (Number.isInteger(number) && number > 0) return number;
-  console.warn(`<mms-media-upload>: ${attribute} must be a positive whole number; got ${String(value)}`);
-  return undefined;
 }
 
 declare global {

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MmsMediaUploadStrings } from '../strings.js';
-import type { FileEntry, RestoredUpload } from './upload-controller.js';
+import type { FileEntry, RestoredUpload } from '../file-entry.js';
 
 export interface FormControllerOptions {
   /** The files in the list. */

@@ -10,40 +10,14 @@
  */
 import Uppy, { RestrictionError } from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createEvent, type FileInfo, type RejectionReason, type UploadErrorReason } from '../events.js';
+import { createEvent, type RejectionReason, type UploadErrorReason } from '../events.js';
+import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
 import type { Limits } from '../limits.js';
 import { describe, type MessageContext } from '../messages.js';
 import { sniffBlob } from '../sniff.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
 import { UploadTransport, type Body, type Failure, type Meta, type TransportSettings, type UploadFile } from '../upload-transport.js';
 import { checkAddition, checkFile } from '../validate.js';
-
-export type FileStatus = 'pending' | 'uploading' | 'uploaded' | 'failed';
-
-/** A file in the element's list, as `files` shows it. */
-export interface FileEntry {
-  readonly id: string;
-  readonly name: string;
-  readonly size: number;
-  /** The sniffed, true type. */
-  readonly type: string;
-  readonly status: FileStatus;
-  /** 0 to 1. */
-  readonly progress: number;
-  readonly mediaUrl?: string;
-  readonly mediaId?: string;
-  /** Why the upload failed, for people. */
-  readonly error?: string;
-}
-
-/** An upload done before, as the value setter or a form restore gives it back. */
-export interface RestoredUpload {
-  mediaUrl: string;
-  mediaId?: string;
-  name?: string;
-  size?: number;
-  type?: string;
-}
 
 /** What the controller reads from its element, at the moment it needs it. */
 export interface UploadSettings extends TransportSettings {
@@ -61,9 +35,6 @@ export interface UploadControllerHost extends ReactiveControllerHost, EventTarge
 
 /** A sentence composed when it is shown, so it follows the strings and locale in force. */
 type Words = (strings: MmsMediaUploadStrings, locale: string) => string;
-
-/** Sniffing never answers this: it stands for "bytes of no known type" in Uppy's `type`. */
-const UNKNOWN_TYPE = 'application/octet-stream';
 
 export class UploadController implements ReactiveController {
   readonly #host: UploadControllerHost;
@@ -191,16 +162,7 @@ export class UploadController implements ReactiveController {
    */
   restore(uploads: readonly RestoredUpload[]): void {
     this.reset();
-    this.#restored = uploads.map((upload, index) => ({
-      id: `restored-${index}-${upload.mediaUrl}`,
-      name: upload.name || nameFromUrl(upload.mediaUrl),
-      size: upload.size ?? 0,
-      type: upload.type ?? '',
-      status: 'uploaded',
-      progress: 1,
-      mediaUrl: upload.mediaUrl,
-      ...(upload.mediaId ? { mediaId: upload.mediaId } : {}),
-    }));
+    this.#restored = uploads.map(restoredEntry);
     this.#host.requestUpdate();
   }
 
@@ -302,7 +264,7 @@ export class UploadController implements ReactiveController {
     const entry = this.files.find((item) => item.id === id);
     if (!entry) return;
     this.#announcement = (strings) => strings.uploaded({ name: entry.name });
-    this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: info(entry) }));
+    this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
     this.#settleIfIdle();
   }
@@ -317,7 +279,7 @@ export class UploadController implements ReactiveController {
     const { strings, locale } = this.#settings();
     this.#host.dispatchEvent(
       createEvent('upload-error', {
-        file: info(entry),
+        file: fileInfo(entry),
         message: this.#failureWords(entry, failure, strings, locale),
         reason: reasonOf(failure),
         ...(failure.status !== undefined ? { status: failure.status } : {}),
@@ -355,36 +317,11 @@ export class UploadController implements ReactiveController {
   }
 
   #entryOf(file: UploadFile, running: boolean): FileEntry {
-    const { progress } = file;
-    const status: FileStatus = progress.uploadComplete
-      ? 'uploaded'
-      : file.error
-        ? 'failed'
-        : running || progress.uploadStarted
-          ? 'uploading'
-          : 'pending';
-    const body = status === 'uploaded' ? file.response?.body : undefined;
-    const entry = {
-      id: file.id,
-      name: file.name ?? '',
-      size: file.size ?? 0,
-      type: file.type === UNKNOWN_TYPE ? '' : file.type,
-      status,
-      progress: status === 'uploaded' ? 1 : progress.bytesTotal ? Number(progress.bytesUploaded) / progress.bytesTotal : 0,
-      ...(body?.mediaUrl ? { mediaUrl: body.mediaUrl } : {}),
-      ...(body?.mediaId ? { mediaId: body.mediaId } : {}),
-    };
-    if (status !== 'failed' || !file.failure) return entry;
+    const entry = entryOf(file, running);
+    if (entry.status !== 'failed' || !file.failure) return entry;
     const { strings, locale } = this.#settings();
     return { ...entry, error: this.#failureWords(entry, file.failure, strings, locale) };
   }
-}
-
-/** A file whose upload was cancelled half-way waits again; others stay as they are. */
-function interrupted(file: UploadFile): UploadFile {
-  const { progress } = file;
-  if (progress.uploadComplete || file.error || !progress.uploadStarted) return file;
-  return { ...file, progress: { ...progress, uploadStarted: null, bytesUploaded: false, percentage: 0 } };
 }
 
 /** The public reason of a failure: the server's code, or what went wrong on the way. */
@@ -398,18 +335,4 @@ function reasonOf(failure: Failure): UploadErrorReason {
     default:
       return failure.code;
   }
-}
-
-function nameFromUrl(url: string): string {
-  const path = url.split(/[?#]/)[0] ?? '';
-  const last = path.slice(path.lastIndexOf('/') + 1);
-  try {
-    return decodeURIComponent(last) || url;
-  } catch {
-    return last || url;
-  }
-}
-
-function info(entry: FileEntry): FileInfo {
-  return { id: entry.id, name: entry.name, size: entry.size, type: entry.type };
 }

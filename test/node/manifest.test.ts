@@ -44,7 +44,8 @@ const read = (path: string) => readFileSync(path, 'utf8');
 const element = read('src/mms-media-upload.ts');
 const styles = read('src/mms-media-upload.styles.ts');
 const controller = read('src/controllers/upload-controller.ts');
-const fileRow = read('src/file-row.ts');
+// The element's template, and the parts of it that live in their own modules.
+const templates = element + read('src/file-row.ts') + read('src/drop-zone.ts');
 
 function buildManifest() {
   const modules = globs.map((path) => ts.createSourceFile(path, read(path), ts.ScriptTarget.ES2015, true));
@@ -71,8 +72,8 @@ const sourceEvents = unique([
   ...matches(controller + element, /createEvent\('([\w-]+)'/g),
   ...matches(controller + element, /new Event\('([\w-]+)'/g),
 ]);
-const sourceParts = unique(matches(element + fileRow, /\spart="([^"$]+)"/g).flatMap((value) => value.split(/\s+/)));
-const sourceSlots = unique(matches(element, /<slot name="([\w-]+)"/g));
+const sourceParts = unique(matches(templates, /\spart="([^"$]+)"/g).flatMap((value) => value.split(/\s+/)));
+const sourceSlots = unique(matches(templates, /<slot name="([\w-]+)"/g));
 const sourceCssProperties = unique(matches(styles, /(--mms-media-upload-[\w-]+)/g));
 
 describe('custom-elements.json', () => {
