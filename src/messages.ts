@@ -47,61 +47,57 @@ export interface MessageContext {
   seconds?: number;
 }
 
-type Sentence = (context: MessageContext, strings: MmsMediaUploadStrings, locale: string | undefined) => string;
+/** Everything a sentence about a file may use, already formatted for the locale. */
+interface SentenceArgs {
+  name: string;
+  size: string;
+  limit: string;
+  maxFiles: number;
+  types: string;
+  status: number;
+  message: string;
+  seconds: number;
+}
 
-const size = (bytes: number, strings: MmsMediaUploadStrings, locale: string | undefined) =>
-  formatSize(bytes, locale, { units: strings.sizeUnits });
-
-const fileTooLarge: Sentence = ({ name, size: bytes, limits }, strings, locale) => {
-  const limit = size(limits.maxFileSize, strings, locale);
-  if (bytes === undefined || bytes <= limits.maxFileSize) return strings.fileOverLimit({ name, limit });
-  return strings.fileTooLarge({ name, limit, size: formatSizeOverLimit(bytes, limits.maxFileSize, locale, strings.sizeUnits) });
-};
-
-const typeNotAllowed: Sentence = ({ name, type, limits }, strings, locale) => {
-  if (type !== undefined && MARKUP_TYPES.has(type)) return strings.markupNotAllowed({ name });
-  const types = formatTypes(limits.accept, strings.typeNames, locale);
-  return type === undefined ? strings.unknownType({ name, types }) : strings.typeNotAllowed({ name, types });
-};
+/** The strings that make a sentence about one file. */
+type SentenceKey = {
+  [Key in keyof MmsMediaUploadStrings]: MmsMediaUploadStrings[Key] extends (args: SentenceArgs) => string ? Key : never;
+}[keyof MmsMediaUploadStrings];
 
 /** Whatever the server said, or its status when it said nothing. */
-const fromServer: Sentence = ({ name, serverMessage, status }, strings) =>
-  serverMessage ? strings.serverMessage({ name, message: serverMessage }) : strings.badStatus({ name, status: status ?? 0 });
+const fromServer = ({ serverMessage }: MessageContext): SentenceKey => (serverMessage ? 'serverMessage' : 'badStatus');
 
-const signatureRejected: Sentence = ({ name }, strings) => strings.signatureRejected({ name });
-const badRequest: Sentence = ({ name }, strings) => strings.badRequest({ name });
+/** The sentence of each code, or how to choose it from the context. */
+const SENTENCES: Record<MessageCode, SentenceKey | ((context: MessageContext) => SentenceKey)> = {
+  'too-many-files': 'tooManyFiles',
+  'total-too-large': 'totalTooLarge',
+  'file-too-large': ({ size, limits }) => (size !== undefined && size > limits.maxFileSize ? 'fileTooLarge' : 'fileOverLimit'),
+  'type-not-allowed': ({ type }) => (type === undefined ? 'unknownType' : MARKUP_TYPES.has(type) ? 'markupNotAllowed' : 'typeNotAllowed'),
+  'empty-file': 'emptyFile',
+  duplicate: 'duplicate',
 
-const SENTENCES: Record<MessageCode, Sentence> = {
-  'too-many-files': ({ name, limits }, strings) => strings.tooManyFiles({ name, maxFiles: limits.maxFiles }),
-  'total-too-large': ({ name, limits }, strings, locale) =>
-    strings.totalTooLarge({ name, limit: size(limits.maxTotalSize ?? 0, strings, locale) }),
-  'file-too-large': fileTooLarge,
-  'type-not-allowed': typeNotAllowed,
-  'empty-file': ({ name }, strings) => strings.emptyFile({ name }),
-  duplicate: ({ name }, strings) => strings.duplicate({ name }),
-
-  unsigned: signatureRejected,
-  'signature-invalid': signatureRejected,
-  'signature-expired': signatureRejected,
-  'not-signed-in': ({ name }, strings) => strings.notSignedIn({ name }),
-  'bad-request': badRequest,
-  'idempotency-key-reused': badRequest,
-  'provider-failed': ({ name }, strings) => strings.providerFailed({ name }),
-  'provider-timeout': ({ name }, strings) => strings.providerTimeout({ name }),
-  'rate-limited': ({ name }, strings) => strings.rateLimited({ name }),
-  'in-progress': ({ name }, strings) => strings.inProgress({ name }),
-  'store-unavailable': ({ name }, strings) => strings.serverBusy({ name }),
+  unsigned: 'signatureRejected',
+  'signature-invalid': 'signatureRejected',
+  'signature-expired': 'signatureRejected',
+  'not-signed-in': 'notSignedIn',
+  'bad-request': 'badRequest',
+  'idempotency-key-reused': 'badRequest',
+  'provider-failed': 'providerFailed',
+  'provider-timeout': 'providerTimeout',
+  'rate-limited': 'rateLimited',
+  'in-progress': 'inProgress',
+  'store-unavailable': 'serverBusy',
   'not-found': fromServer,
   'method-not-allowed': fromServer,
   'server-error': fromServer,
 
-  network: ({ name }, strings) => strings.networkError({ name }),
-  timeout: ({ name, seconds }, strings) => strings.timeout({ name, seconds: seconds ?? 0 }),
-  'no-media-url': ({ name, status }, strings) => strings.noMediaUrl({ name, status: status ?? 0 }),
-  'unsafe-url': ({ name }, strings) => strings.unsafeUrl({ name }),
+  network: 'networkError',
+  timeout: 'timeout',
+  'no-media-url': 'noMediaUrl',
+  'unsafe-url': 'unsafeUrl',
   'server-message': fromServer,
   'bad-status': fromServer,
-  'signing-failed': ({ name, serverMessage }, strings) => strings.signatureFailed({ name, message: serverMessage }),
+  'signing-failed': 'signatureFailed',
 };
 
 /** Whether a code has words of its own (other codes show the server's message). */
@@ -112,5 +108,18 @@ export function isKnownCode(code: string): code is MessageCode {
 /** The sentence for `code` about one file, in `strings`' words and `locale`'s numbers. */
 export function describe(code: string, context: MessageContext, strings: MmsMediaUploadStrings, locale?: string): string {
   const sentence = isKnownCode(code) ? SENTENCES[code] : fromServer;
-  return sentence(context, strings, locale);
+  const key = typeof sentence === 'function' ? sentence(context) : sentence;
+  const { name, size, limits, status = 0, serverMessage = '', seconds = 0 } = context;
+  const bytes = (value: number) => formatSize(value, locale, { units: strings.sizeUnits });
+  return strings[key]({
+    name,
+    size: size === undefined ? '' : formatSizeOverLimit(size, limits.maxFileSize, locale, strings.sizeUnits),
+    // The limit that refused the file: the message's total, or the size of one file.
+    limit: bytes(key === 'totalTooLarge' ? (limits.maxTotalSize ?? 0) : limits.maxFileSize),
+    maxFiles: limits.maxFiles,
+    types: formatTypes(limits.accept, strings.typeNames, locale),
+    status,
+    message: serverMessage,
+    seconds,
+  });
 }

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DropTargetController } from './controllers/drop-target-controller.js';
 import { FormController } from './controllers/form-controller.js';
@@ -169,27 +169,27 @@ export class MmsMediaUpload extends LitElement {
 
   /** The form this element belongs to. */
   get form(): HTMLFormElement | null {
-    return this.#form.form;
+    return this.#form.internals.form;
   }
 
   /** The validity state, as on native inputs. */
   get validity(): ValidityState {
-    return this.#form.validity;
+    return this.#form.internals.validity;
   }
 
   /** Why the element is invalid (empty when valid), as on native inputs. */
   get validationMessage(): string {
-    return this.#form.validationMessage;
+    return this.#form.internals.validationMessage;
   }
 
   /** Whether the element is valid; fires `invalid` when not, as on native inputs. */
   checkValidity(): boolean {
-    return this.#form.checkValidity();
+    return this.#form.internals.checkValidity();
   }
 
   /** Like `checkValidity()`, and shows the message to the user. */
   reportValidity(): boolean {
-    return this.#form.reportValidity();
+    return this.#form.internals.reportValidity();
   }
 
   /** Uploads the waiting files (and retries failed ones). */
@@ -237,7 +237,7 @@ export class MmsMediaUpload extends LitElement {
     required: () => this.required,
     busy: () => this.#uploads.uploading,
     strings: () => this.#text,
-    anchor: () => this.browseButton,
+    anchor: () => this.#browseButton ?? undefined,
     reset: () => this.reset(),
     restore: (uploads) => this.#uploads.restore(uploads),
   });
@@ -248,7 +248,9 @@ export class MmsMediaUpload extends LitElement {
     pasteTarget: () => this.pasteTarget,
   });
 
-  @query('[part=browse-button]') private browseButton?: HTMLButtonElement;
+  get #browseButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[part=browse-button]');
+  }
 
   /** Sets one of the limits (or the preset) and re-renders with the limits now in force. */
   #setLimit(key: 'maxFiles' | 'maxFileSize' | 'maxTotalSize' | 'accept', set: (settings: LimitSettings) => void): void {
@@ -297,7 +299,7 @@ export class MmsMediaUpload extends LitElement {
     await this.updateComplete;
     // Keep keyboard focus in the list: the next file, else the previous one, else browse.
     const buttons = this.renderRoot.querySelectorAll<HTMLButtonElement>('[part~=remove-button]');
-    (buttons[index] ?? buttons[index - 1] ?? this.browseButton)?.focus();
+    (buttons[index] ?? buttons[index - 1] ?? this.#browseButton)?.focus();
   }
 
   protected override render() {

@@ -31,22 +31,12 @@ export class DropTargetController implements ReactiveController {
   }
 
   hostConnected(): void {
-    const host = this.#host;
-    host.addEventListener('dragenter', this.#onDragOver);
-    host.addEventListener('dragover', this.#onDragOver);
-    host.addEventListener('dragleave', this.#onDragLeave);
-    host.addEventListener('drop', this.#onDrop);
-    host.addEventListener('paste', this.#onPaste);
+    for (const [type, listener] of this.#listeners) this.#host.addEventListener(type, listener);
     this.#listenToPasteTarget();
   }
 
   hostDisconnected(): void {
-    const host = this.#host;
-    host.removeEventListener('dragenter', this.#onDragOver);
-    host.removeEventListener('dragover', this.#onDragOver);
-    host.removeEventListener('dragleave', this.#onDragLeave);
-    host.removeEventListener('drop', this.#onDrop);
-    host.removeEventListener('paste', this.#onPaste);
+    for (const [type, listener] of this.#listeners) this.#host.removeEventListener(type, listener);
     this.#pasteSource?.removeEventListener('paste', this.#onPaste as EventListener);
     this.#pasteSource = undefined;
   }
@@ -99,4 +89,13 @@ export class DropTargetController implements ReactiveController {
     event.preventDefault();
     this.#options.onFiles(files);
   };
+
+  /** The host's own listeners, by event type. */
+  readonly #listeners = Object.entries({
+    dragenter: this.#onDragOver,
+    dragover: this.#onDragOver,
+    dragleave: this.#onDragLeave,
+    drop: this.#onDrop,
+    paste: this.#onPaste,
+  }) as [string, EventListener][];
 }

@@ -26,40 +26,21 @@ export interface FormControllerOptions {
 
 export class FormController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #internals: ElementInternals;
+  /** The element's form internals: its form, validity and validation message. */
+  readonly internals: ElementInternals;
   readonly #options: FormControllerOptions;
   /** Set by a disabled `<fieldset>` around the element. */
   #disabledByForm = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, options: FormControllerOptions) {
     this.#host = host;
-    this.#internals = host.attachInternals();
+    this.internals = host.attachInternals();
     this.#options = options;
     host.addController(this);
   }
 
-  get form(): HTMLFormElement | null {
-    return this.#internals.form;
-  }
-
-  get validity(): ValidityState {
-    return this.#internals.validity;
-  }
-
-  get validationMessage(): string {
-    return this.#internals.validationMessage;
-  }
-
   get disabledByForm(): boolean {
     return this.#disabledByForm;
-  }
-
-  checkValidity(): boolean {
-    return this.#internals.checkValidity();
-  }
-
-  reportValidity(): boolean {
-    return this.#internals.reportValidity();
   }
 
   hostUpdated(): void {
@@ -69,7 +50,7 @@ export class FormController implements ReactiveController {
     if (name) for (const entry of uploaded) data.append(name, entry.mediaUrl!);
     // The restore state keeps names, sizes and types, so that back/forward shows the same list.
     const state: RestoredUpload[] = uploaded.map(({ mediaUrl, mediaId, name, size, type }) => ({ mediaUrl: mediaUrl!, mediaId, name, size, type }));
-    this.#internals.setFormValue(data, JSON.stringify(state));
+    this.internals.setFormValue(data, JSON.stringify(state));
     this.#updateValidity(uploaded.length);
   }
 
@@ -82,7 +63,7 @@ export class FormController implements ReactiveController {
         : this.#options.required() && uploadedCount === 0
           ? [{ valueMissing: true }, strings.valueMissing]
           : [{}];
-    this.#internals.setValidity(flags, message, this.#options.anchor());
+    this.internals.setValidity(flags, message, this.#options.anchor());
   }
 
   // The form-associated callbacks, forwarded by the element.
