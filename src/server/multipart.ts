@@ -48,7 +48,7 @@ export async function removeSpool(path: string): Promise<void> {
 export function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    return Promise.reject(new HttpError(400, 'Send the file as multipart/form-data.'));
+    return Promise.reject(new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.'));
   }
   let parser: busboy.Busboy;
   try {
@@ -59,7 +59,7 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
       limits: { ...PART_LIMITS, fileSize: options.maxFileSize + 1 },
     });
   } catch {
-    return Promise.reject(new HttpError(400, 'The multipart body has no boundary.'));
+    return Promise.reject(new HttpError(400, 'bad-request', 'The multipart body has no boundary.'));
   }
   const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
   return spool(source, parser, options);
@@ -90,21 +90,21 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
     };
 
-    source.on('error', () => fail(new HttpError(400, 'The upload was interrupted before it was complete.')));
-    parser.on('error', () => fail(new HttpError(400, 'The upload is not a well-formed multipart body.')));
-    parser.on('filesLimit', () => fail(new HttpError(400, 'Send one file per request.')));
-    parser.on('fieldsLimit', () => fail(new HttpError(400, 'The upload has too many form fields.')));
-    parser.on('partsLimit', () => fail(new HttpError(400, 'The upload has too many parts.')));
+    source.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
+    parser.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload is not a well-formed multipart body.')));
+    parser.on('filesLimit', () => fail(new HttpError(400, 'bad-request', 'Send one file per request.')));
+    parser.on('fieldsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many form fields.')));
+    parser.on('partsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many parts.')));
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, 'A form field is too long.'));
+      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, 'bad-request', 'A form field is too long.'));
       else fields[name] = value;
     });
 
     parser.on('file', (name, stream, info) => {
       if (failed || name !== fileField) {
         stream.resume(); // busboy waits for every file stream to be read
-        fail(new HttpError(400, `Send the file in the form field "${fileField}".`)); // ignored once failed
+        fail(new HttpError(400, 'bad-request', `Send the file in the form field "${fileField}".`)); // ignored once failed
         return;
       }
       const spooled: SpooledFile = {
@@ -132,7 +132,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
           callback();
         },
       });
-      stream.on('limit', () => fail(new HttpError(413, tooLargeMessage(options.maxFileSize, 'The file'))));
+      stream.on('limit', () => fail(new HttpError(413, 'file-too-large', tooLargeMessage(options.maxFileSize, 'The file'), { maxFileSize: options.maxFileSize })));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
       const closed = new Promise<void>((resolve) => writer.once('close', () => resolve()));
       // pipeline() may never settle when its source is destroyed after its last push, so a
@@ -152,7 +152,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       written.then(() => {
         if (failed) return;
         if (file) resolve(file);
-        else fail(new HttpError(400, `No file was sent in the form field "${fileField}".`));
+        else fail(new HttpError(400, 'bad-request', `No file was sent in the form field "${fileField}".`));
       }, fail);
     });
 

@@ -63,7 +63,7 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
     // The token's limits may be wider than ours (another signer with the same secret): both apply.
     const bound = intersectLimits(claims.limits, limits);
     if (!usage.reserve(claims.jti, bound.maxFiles, (claims.exp + CLOCK_SKEW_SECONDS) * 1000)) {
-      throw new HttpError(400, tooManyFilesMessage(bound));
+      throw new HttpError(400, 'too-many-files', tooManyFilesMessage(bound), { maxFiles: bound.maxFiles });
     }
     let stored = false;
     try {
@@ -81,10 +81,10 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
   }
 
   async function forward(spooled: SpooledFile, bound: Limits, request: Request): Promise<UploadResult> {
-    if (spooled.size === 0) throw new HttpError(400, 'The file is empty.');
+    if (spooled.size === 0) throw new HttpError(400, 'empty-file', 'The file is empty.');
     const type = sniffType(spooled.head);
     const refusal = typeRefusal(type, bound, 'The file');
-    if (refusal || type === undefined) throw new HttpError(415, refusal ?? 'The file is not of a type that can be attached.');
+    if (refusal || type === undefined) throw new HttpError(415, 'type-not-allowed', refusal ?? 'The file is not of a type that can be attached.', { accept: bound.accept });
     const fileName = cleanFileName(spooled.fileName, `file${extensionFor(type)}`);
     const id = randomBytes(16).toString('base64url');
     const result = await provider.upload({
@@ -101,10 +101,10 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
 
   async function sign(request: Request, authorize: Authorize): Promise<Response> {
     const subject = await authorize(request);
-    if (!subject) throw new HttpError(401, 'Sign in to attach files.');
+    if (!subject) throw new HttpError(401, 'not-signed-in', 'Sign in to attach files.');
     const body = await readJsonBody(request, MAX_SIGN_BODY_BYTES);
     const files = (body as { files?: unknown } | null)?.files;
-    if (!Array.isArray(files)) throw new HttpError(400, 'Expected { "files": [{ "name", "size", "type" }] }.');
+    if (!Array.isArray(files)) throw new HttpError(400, 'bad-request', 'Expected { "files": [{ "name", "size", "type" }] }.');
     return jsonResponse(200, signer.sign({ subject, files: files as SignFileInfo[] }));
   }
 
@@ -115,7 +115,7 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
       if (last === 'upload') return await only(['POST', 'PUT'], request, upload);
       if (last === 'sign') {
         const { authorize } = options;
-        if (!authorize) throw new HttpError(404, 'The signature route is not enabled on this server.');
+        if (!authorize) throw new HttpError(404, 'not-found', 'The signature route is not enabled on this server.');
         return await only(['POST'], request, (r) => sign(r, authorize));
       }
       const { serve } = provider;
@@ -131,7 +131,7 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
 
 async function only(methods: string[], request: Request, route: FetchHandler): Promise<Response> {
   if (!methods.includes(request.method)) {
-    return new HttpError(405, `Use ${methods.join(' or ')} here.`).toResponse({ Allow: methods.join(', ') });
+    return new HttpError(405, 'method-not-allowed', `Use ${methods.join(' or ')} here.`, {}, { headers: { Allow: methods.join(', ') } }).toResponse();
   }
   return route(request);
 }

@@ -68,15 +68,15 @@ export function createUploadSigner(options: UploadSignerOptions): UploadSigner {
 }
 
 function checkFiles(files: readonly SignFileInfo[], limits: Limits): void {
-  if (!Array.isArray(files)) throw new HttpError(400, 'Expected a list of files to sign.');
-  if (files.length > limits.maxFiles) throw new HttpError(400, tooManyFilesMessage(limits));
+  if (!Array.isArray(files)) throw new HttpError(400, 'bad-request', 'Expected a list of files to sign.');
+  if (files.length > limits.maxFiles) throw new HttpError(400, 'too-many-files', tooManyFilesMessage(limits), { maxFiles: limits.maxFiles });
   for (const file of files) {
     const wellFormed =
       typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.type === 'string' &&
       Number.isSafeInteger(file.size) && file.size >= 0;
-    if (!wellFormed) throw new HttpError(400, 'Each file needs a name, a size and a type.');
-    if (file.size > limits.maxFileSize) throw new HttpError(400, tooLargeMessage(limits.maxFileSize, cleanFileName(file.name, 'A file'), file.size));
+    if (!wellFormed) throw new HttpError(400, 'bad-request', 'Each file needs a name, a size and a type.');
+    if (file.size > limits.maxFileSize) throw new HttpError(400, 'file-too-large', tooLargeMessage(limits.maxFileSize, cleanFileName(file.name, 'A file'), file.size), { maxFileSize: limits.maxFileSize });
     const refusal = typeRefusal(file.type.toLowerCase() || undefined, limits, cleanFileName(file.name, 'A file'));
-    if (refusal) throw new HttpError(400, refusal);
+    if (refusal) throw new HttpError(400, 'type-not-allowed', refusal, { accept: limits.accept });
   }
 }

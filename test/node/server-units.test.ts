@@ -119,13 +119,15 @@ describe('provider answers', () => {
     assert.ok(providerMessage(JSON.stringify({ message: 'x'.repeat(1000) }))!.length <= 300);
   });
 
-  it('passes 413, 415 and 429 through and answers other refusals 502', () => {
-    assert.equal(providerFailure('Plivo', 413).status, 413);
-    assert.equal(providerFailure('Plivo', 415).status, 415);
-    assert.equal(providerFailure('Plivo', 429).status, 429);
-    assert.equal(providerFailure('Plivo', 400, 'nope').status, 502);
-    assert.equal(providerFailure('Plivo', 401).status, 502);
-    assert.equal(providerFailure('Plivo', 503).status, 502);
+  it('passes 413, 415 and 429 through with their codes and answers other refusals 502 provider-failed', () => {
+    const answer = (status: number) => {
+      const { status: given, code } = providerFailure('Plivo', status);
+      return [given, code];
+    };
+    assert.deepEqual(answer(413), [413, 'file-too-large']);
+    assert.deepEqual(answer(415), [415, 'type-not-allowed']);
+    assert.deepEqual(answer(429), [429, 'rate-limited']);
+    for (const status of [400, 401, 402, 403, 404, 500, 503]) assert.deepEqual(answer(status), [502, 'provider-failed'], String(status));
     assert.equal(providerFailure('Plivo', 400, 'nope').message, 'Plivo refused the upload (HTTP 400): nope');
   });
 });

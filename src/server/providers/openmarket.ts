@@ -39,7 +39,7 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
       };
       const answer = await callProvider(url, init, { provider: 'OpenMarket', timeoutMs: options.timeoutMs, signal: file.signal, secrets });
       const location = answer.headers.get('location');
-      if (!location) throw new HttpError(502, 'OpenMarket did not return a media URL.');
+      if (!location) throw new HttpError(502, 'provider-failed', 'OpenMarket did not return a media URL.');
       const mediaUrl = new URL(location, url);
       return { media_url: mediaUrl.href, media_id: mediaUrl.pathname.split('/').pop() || undefined };
     },
