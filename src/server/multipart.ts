@@ -11,13 +11,18 @@ import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Limits } from '../limits.js';
 import { SNIFF_BYTES } from '../sniff.js';
 import { HttpError } from './errors.js';
-import { tooLargeMessage } from './rules.js';
+import { cleanFileName } from './filename.js';
+import { refusal } from './refusals.js';
 
 export interface SpoolOptions {
-  /** Bytes; a file of exactly this size passes, one byte more is answered 413. */
-  maxFileSize: number;
+  /**
+   * The limits the file is held to. Only `maxFileSize` applies here: a file of exactly that size
+   * passes, one byte more is answered 413 while it arrives.
+   */
+  limits: Readonly<Limits>;
   /** Where the temporary file goes. */
   tmpDir: string;
   /** The multipart field that carries the file. Default 'file'. */
@@ -56,7 +61,7 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
       headers: { 'content-type': contentType },
       defParamCharset: 'utf8',
       // busboy flags a file that *reaches* fileSize, so one byte more lets exactly maxFileSize pass.
-      limits: { ...PART_LIMITS, fileSize: options.maxFileSize + 1 },
+      limits: { ...PART_LIMITS, fileSize: options.limits.maxFileSize + 1 },
     });
   } catch {
     return Promise.reject(new HttpError(400, 'bad-request', 'The multipart body has no boundary.'));
@@ -132,7 +137,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
           callback();
         },
       });
-      stream.on('limit', () => fail(new HttpError(413, 'file-too-large', tooLargeMessage(options.maxFileSize, 'The file'), { maxFileSize: options.maxFileSize })));
+      stream.on('limit', () => fail(refusal('file-too-large', { name: cleanFileName(spooled.fileName, 'The file') }, options.limits)));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
       const closed = new Promise<void>((resolve) => writer.once('close', () => resolve()));
       // pipeline() may never settle when its source is destroyed after its last push, so a

@@ -7,12 +7,14 @@ import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
 import { sniffType } from '../sniff.js';
+import { checkFile } from '../validate.js';
 import { errorResponse, HttpError, jsonResponse, notFoundResponse } from './errors.js';
 import { cleanFileName, extensionFor } from './filename.js';
 import { readJsonBody } from './json-body.js';
 import { removeSpool, spoolUpload, type SpooledFile } from './multipart.js';
 import type { MediaProvider } from './provider.js';
-import { intersectLimits, tooManyFilesMessage, typeRefusal } from './rules.js';
+import { intersectLimits } from './intersect-limits.js';
+import { refusal } from './refusals.js';
 import { createUploadSigner, type SignFileInfo } from './signer.js';
 import { CLOCK_SKEW_SECONDS, type Secret } from './token.js';
 import { UsageCounter } from './usage.js';
@@ -63,11 +65,11 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
     // The token's limits may be wider than ours (another signer with the same secret): both apply.
     const bound = intersectLimits(claims.limits, limits);
     if (!usage.reserve(claims.jti, bound.maxFiles, (claims.exp + CLOCK_SKEW_SECONDS) * 1000)) {
-      throw new HttpError(400, 'too-many-files', tooManyFilesMessage(bound), { maxFiles: bound.maxFiles });
+      throw refusal('too-many-files', { name: 'The file' }, bound);
     }
     let stored = false;
     try {
-      const spooled = await spoolUpload(request, { maxFileSize: bound.maxFileSize, tmpDir });
+      const spooled = await spoolUpload(request, { limits: bound, tmpDir });
       try {
         const result = await forward(spooled, bound, request);
         stored = true;
@@ -81,10 +83,11 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
   }
 
   async function forward(spooled: SpooledFile, bound: Limits, request: Request): Promise<UploadResult> {
-    if (spooled.size === 0) throw new HttpError(400, 'empty-file', 'The file is empty.');
     const type = sniffType(spooled.head);
-    const refusal = typeRefusal(type, bound, 'The file');
-    if (refusal || type === undefined) throw new HttpError(415, 'type-not-allowed', refusal ?? 'The file is not of a type that can be attached.', { accept: bound.accept });
+    const refused = checkFile({ size: spooled.size, type }, bound);
+    if (refused || type === undefined) {
+      throw refusal(refused ?? 'type-not-allowed', { name: cleanFileName(spooled.fileName, 'The file'), size: spooled.size, type }, bound);
+    }
     const fileName = cleanFileName(spooled.fileName, `file${extensionFor(type)}`);
     const id = randomBytes(16).toString('base64url');
     const result = await provider.upload({

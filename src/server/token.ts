@@ -100,6 +100,7 @@ function parseClaims(payload: string): TokenClaims {
     typeof claims.jti === 'string' &&
     typeof limits?.maxFiles === 'number' &&
     typeof limits.maxFileSize === 'number' &&
+    (limits.maxTotalSize === undefined || typeof limits.maxTotalSize === 'number') &&
     Array.isArray(limits.accept) &&
     limits.accept.every((entry) => typeof entry === 'string');
   if (!wellFormed) throw invalid();

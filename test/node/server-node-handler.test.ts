@@ -108,7 +108,7 @@ describe('toNodeHandler', () => {
     assert.ok(answered, 'the proxy answered before the body was complete');
     const answer = await response;
     assert.equal(answer.statusCode, 413);
-    assert.deepEqual(JSON.parse(await bodyOf(answer)), { code: 'file-too-large', message: 'The file is larger than 2 MB.', maxFileSize: 2 * MEGABYTE });
+    assert.deepEqual(JSON.parse(await bodyOf(answer)), { code: 'file-too-large', message: 'big.jpg is larger than 2 MB', maxFileSize: 2 * MEGABYTE });
     req.destroy();
     assert.deepEqual(await storage.list(), stored);
   });

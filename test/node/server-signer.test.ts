@@ -63,15 +63,24 @@ describe('createUploadSigner().sign()', () => {
     const signer = createUploadSigner({ secret: SECRET });
     const file = (name: string, size: number, type: string) => ({ name, size, type });
     const eleven = Array.from({ length: 11 }, (_, i) => file(`${i}.jpg`, 10, 'image/jpeg'));
-    assert.throws(() => signer.sign({ subject: 'u', files: eleven }), refusal(400, 'too-many-files', /^Only 10 files can be attached\.$/, { maxFiles: 10 }));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('big.mp4', 2 * MEGABYTE + 1, 'video/mp4')] }), refusal(400, 'file-too-large', /big\.mp4 is 2\.01 MB; the limit is 2 MB/, { maxFileSize: 2 * MEGABYTE }));
+    assert.throws(() => signer.sign({ subject: 'u', files: eleven }), refusal(400, 'too-many-files', /^10\.jpg: only 10 files can be attached$/, { maxFiles: 10 }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('big.mp4', 2 * MEGABYTE + 1, 'video/mp4')] }), refusal(400, 'file-too-large', /^big\.mp4 is 2\.01 MB; the limit is 2 MB$/, { maxFileSize: 2 * MEGABYTE }));
     assert.throws(() => signer.sign({ subject: 'u', files: [file('x.svg', 10, 'image/svg+xml')] }), refusal(400, 'type-not-allowed', /x\.svg is a web page or drawing/, { accept: DEFAULT_ACCEPT }));
     assert.throws(() => signer.sign({ subject: 'u', files: [file('x.zip', 10, 'application/zip')] }), refusal(400, 'type-not-allowed', /not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF,? (and )?text/, { accept: DEFAULT_ACCEPT }));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, 'type-not-allowed', /not of a type/, { accept: DEFAULT_ACCEPT }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, 'type-not-allowed', /^x is not a photo, video or document that can be attached$/, { accept: DEFAULT_ACCEPT }));
     assert.throws(() => signer.sign({ subject: 'u', files: [{ name: 'x' } as never] }), refusal(400, 'bad-request', /name, a size and a type/));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('e.txt', 0, 'text/plain')] }), refusal(400, 'empty-file', /^e\.txt is empty$/));
     // Exactly the limit is allowed.
     const ten = Array.from({ length: 10 }, (_, i) => file(`${i}.jpg`, 2 * MEGABYTE, 'image/jpeg'));
     assert.ok(signer.sign({ subject: 'u', files: ten }).headers.Authorization);
+  });
+
+  it('refuses files that together exceed maxTotalSize, and binds it into the token', () => {
+    const signer = createUploadSigner({ secret: SECRET, limits: { maxTotalSize: 3 * MEGABYTE } });
+    const files = [{ name: 'a.jpg', size: 2 * MEGABYTE, type: 'image/jpeg' }, { name: 'b.jpg', size: MEGABYTE + 1, type: 'image/jpeg' }];
+    assert.throws(() => signer.sign({ subject: 'u', files }), refusal(400, 'total-too-large', /^b\.jpg: all files together may be at most 3 MB$/, { maxTotalSize: 3 * MEGABYTE }));
+    const signature = signer.sign({ subject: 'u', files: files.slice(0, 1) });
+    assert.equal(signer.verify(tokenOf(signature.headers.Authorization)).limits.maxTotalSize, 3 * MEGABYTE);
   });
 });
 

@@ -11,7 +11,8 @@ import { cleanFileName, extensionFor } from '../../src/server/filename.js';
 import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
-import { intersectLimits, tooLargeMessage, typeRefusal } from '../../src/server/rules.js';
+import { intersectLimits } from '../../src/server/intersect-limits.js';
+import { refusal } from '../../src/server/refusals.js';
 import { UsageCounter } from '../../src/server/usage.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
@@ -90,12 +91,39 @@ describe('limits', () => {
     assert.deepEqual(intersectLimits(DEFAULT_LIMITS, PROVIDER_PRESETS.openmarket).accept.sort(), ['application/pdf', 'image/gif', 'image/jpeg', 'image/png', 'video/mp4']);
   });
 
-  it('words refusals with the limit in binary megabytes', () => {
-    assert.equal(tooLargeMessage(2 * MEGABYTE, 'photo.jpg', 2 * MEGABYTE + 1), 'photo.jpg is 2.01 MB; the limit is 2 MB.');
-    assert.equal(tooLargeMessage(3.75 * MEGABYTE, 'The file'), 'The file is larger than 3.75 MB.');
-    assert.equal(typeRefusal('image/png', DEFAULT_LIMITS, 'x'), undefined);
-    assert.match(typeRefusal('image/svg+xml', { ...DEFAULT_LIMITS, accept: ['image/*'] }, 'x.svg')!, /web page or drawing/);
-    assert.match(typeRefusal(undefined, PROVIDER_PRESETS.acrobits, 'x.bin')!, /not of a type.*allowed: JPEG\W{1,6}MP4\./);
+  it('takes the smaller total size, or the one set', () => {
+    assert.equal(intersectLimits({ ...DEFAULT_LIMITS, maxTotalSize: 5 * MEGABYTE }, { ...DEFAULT_LIMITS, maxTotalSize: 3 * MEGABYTE }).maxTotalSize, 3 * MEGABYTE);
+    assert.equal(intersectLimits(DEFAULT_LIMITS, { ...DEFAULT_LIMITS, maxTotalSize: 4 * MEGABYTE }).maxTotalSize, 4 * MEGABYTE);
+    assert.equal(intersectLimits({ ...DEFAULT_LIMITS, maxTotalSize: 4 * MEGABYTE }, DEFAULT_LIMITS).maxTotalSize, 4 * MEGABYTE);
+    assert.ok(!('maxTotalSize' in intersectLimits(DEFAULT_LIMITS, PROVIDER_PRESETS.plivo)), 'no total limit when neither has one');
+  });
+});
+
+describe('refusals', () => {
+  it('word the shared codes in English with the limit in binary megabytes, and name the limit that refused', () => {
+    const body = (error: { status: number; body: unknown }) => [error.status, error.body];
+    assert.deepEqual(body(refusal('file-too-large', { name: 'photo.jpg', size: 2 * MEGABYTE + 1 }, DEFAULT_LIMITS)), [
+      413,
+      { code: 'file-too-large', message: 'photo.jpg is 2.01 MB; the limit is 2 MB', maxFileSize: 2 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('file-too-large', { name: 'The file' }, PROVIDER_PRESETS.bandwidth)), [
+      413,
+      { code: 'file-too-large', message: 'The file is larger than 3.75 MB', maxFileSize: 3.75 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('type-not-allowed', { name: 'x.bin' }, { ...PROVIDER_PRESETS.acrobits, accept: ['.jpg', 'video/mp4'] })), [
+      415,
+      { code: 'type-not-allowed', message: 'x.bin is not a photo, video or document that can be attached', accept: ['image/jpeg', 'video/mp4'] },
+    ]);
+    assert.match(refusal('type-not-allowed', { name: 'x.svg', type: 'image/svg+xml' }, DEFAULT_LIMITS).message, /web page or drawing/);
+    assert.deepEqual(body(refusal('too-many-files', { name: 'a.png' }, DEFAULT_LIMITS, 400)), [
+      400,
+      { code: 'too-many-files', message: 'a.png: only 10 files can be attached', maxFiles: 10 },
+    ]);
+    assert.deepEqual(body(refusal('total-too-large', { name: 'a.png', size: 10 }, { ...DEFAULT_LIMITS, maxTotalSize: 5 * MEGABYTE })), [
+      413,
+      { code: 'total-too-large', message: 'a.png: all files together may be at most 5 MB', maxTotalSize: 5 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('empty-file', { name: 'e.txt', size: 0 }, DEFAULT_LIMITS)), [400, { code: 'empty-file', message: 'e.txt is empty' }]);
   });
 });
 
@@ -158,16 +186,16 @@ describe('spoolUpload', () => {
   it('passes a file of exactly the limit, spooled whole with its head, and refuses limit + 1 byte with 413', async () => {
     const dir = await tempDir('spool-unit');
     try {
-      const exact = await spoolUpload(request(jpegBytes(1000)), { maxFileSize: 1000, tmpDir: dir.path });
+      const exact = await spoolUpload(request(jpegBytes(1000)), { limits: { ...DEFAULT_LIMITS, maxFileSize: 1000 }, tmpDir: dir.path });
       assert.equal(exact.size, 1000);
       assert.deepEqual(await readFile(exact.path), Buffer.from(jpegBytes(1000)));
       assert.deepEqual(exact.head, jpegBytes(1000));
       assert.equal(exact.fileName, 'a.jpg');
       assert.deepEqual({ ...exact.fields }, { note: 'hi' });
       await removeSpool(exact.path);
-      await assert.rejects(spoolUpload(request(jpegBytes(1001)), { maxFileSize: 1000, tmpDir: dir.path }), (error) => {
+      await assert.rejects(spoolUpload(request(jpegBytes(1001)), { limits: { ...DEFAULT_LIMITS, maxFileSize: 1000 }, tmpDir: dir.path }), (error) => {
         assert.ok(error instanceof HttpError);
-        assert.equal(error.status, 413);
+        assert.deepEqual([error.status, error.body], [413, { code: 'file-too-large', message: 'a.jpg is larger than 1,000 B', maxFileSize: 1000 }]);
         return true;
       });
       assert.deepEqual(await dir.list(), [], 'the cut file is removed');
