@@ -10,6 +10,9 @@ export type { Authorize, FetchHandler, MediaProxyOptions, UploadResult } from '.
 export { toNodeHandler } from './node-handler.js';
 export type { NextFunction, NodeHandler } from './node-handler.js';
 export { HttpError } from './errors.js';
+export type { HttpErrorOptions, RefusedLimit } from './errors.js';
+export { memoryStore } from './store.js';
+export type { MemoryStore, MemoryStoreOptions, Reservation, ReserveRequest, UploadClaim, UploadRecord, UploadStore } from './store.js';
 export type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from './provider.js';
 export { DEFAULT_TIMEOUT_MS } from './provider.js';
 export { CLOCK_SKEW_SECONDS, MAX_TTL_SECONDS, MIN_SECRET_BYTES } from './token.js';
