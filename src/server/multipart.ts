@@ -1,10 +1,11 @@
 /**
  * Reads a multipart upload with busboy, straight from `request.body`, and spools its one file to
- * a temporary file while counting its bytes and keeping its head for sniffing. Nothing buffers
- * the whole upload; the temporary file is removed here on any failure, by the caller otherwise.
+ * a temporary file while counting its bytes, hashing them (SHA-256, the file's fingerprint for its
+ * `Idempotency-Key`) and keeping its head for sniffing. Nothing buffers the whole upload; the
+ * temporary file is removed here on any failure, by the caller otherwise.
  */
 import busboy from 'busboy';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -33,6 +34,8 @@ export interface SpooledFile {
   /** The temporary file: remove it with `removeSpool` when done. */
   path: string;
   size: number;
+  /** The SHA-256 of the bytes, base64url. */
+  sha256: string;
   /** The first SNIFF_BYTES bytes (fewer for a smaller file). */
   head: Uint8Array;
   /** The file name as sent (decoded as UTF-8, not cleaned). */
@@ -115,6 +118,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       const spooled: SpooledFile = {
         path: join(options.tmpDir, `mms-upload-${randomUUID()}`),
         size: 0,
+        sha256: '',
         head: new Uint8Array(0),
         fileName: info.filename ?? '',
         declaredType: info.mimeType,
@@ -123,9 +127,11 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       file = spooled;
       const heads: Buffer[] = [];
       let headLength = 0;
+      const hash = createHash('sha256');
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           spooled.size += chunk.length;
+          hash.update(chunk);
           if (headLength < SNIFF_BYTES) {
             heads.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength))); // a copy: a view would pin the whole chunk
             headLength += heads.at(-1)!.length;
@@ -134,6 +140,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         },
         flush(callback) {
           spooled.head = new Uint8Array(Buffer.concat(heads));
+          spooled.sha256 = hash.digest('base64url');
           callback();
         },
       });

@@ -207,6 +207,13 @@ describe('signed uploads (local provider)', () => {
     await expectError(await proxy(uploadRequest(authorization, pngBytes(), 'y.png')), 400, 'too-many-files', /only 1 file can be attached$/, { maxFiles: 1 });
   });
 
+  it('holds a token to its maxTotalSize across its uploads: 413 total-too-large', async () => {
+    const authorization = bearer({ limits: { maxTotalSize: 5000 } });
+    assert.equal((await proxy(uploadRequest(authorization, pngBytes(3000), 'a.png'))).status, 200);
+    await expectError(await proxy(uploadRequest(authorization, pngBytes(2001), 'b.png')), 413, 'total-too-large', /^b\.png: all files together may be at most 5 KB$/, { maxTotalSize: 5000 });
+    assert.equal((await proxy(uploadRequest(authorization, pngBytes(2000), 'c.png'))).status, 200, 'exactly the total passes');
+  });
+
   it('accepts a file of exactly 2,097,152 bytes', async () => {
     const bytes = jpegBytes(2 * MEGABYTE);
     assert.equal(bytes.length, 2_097_152);

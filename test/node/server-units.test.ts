@@ -1,7 +1,7 @@
-// The small server modules on their own: file names, streaming base64, limits, provider messages,
-// the per-token usage counter, and spooling at the size limit.
+// The small server modules on their own: file names, streaming base64, limits and refusals,
+// provider messages, and spooling at the size limit.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
@@ -13,7 +13,6 @@ import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
 import { intersectLimits } from '../../src/server/intersect-limits.js';
 import { refusal } from '../../src/server/refusals.js';
-import { UsageCounter } from '../../src/server/usage.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
 
@@ -160,21 +159,6 @@ describe('provider answers', () => {
   });
 });
 
-describe('UsageCounter', () => {
-  it('counts uploads per token up to the limit, gives back failed ones, and forgets expired tokens', () => {
-    const usage = new UsageCounter();
-    const now = 1_000_000;
-    for (let i = 0; i < 10; i++) assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
-    assert.equal(usage.reserve('a', 10, now + 60_000, now), false);
-    assert.equal(usage.reserve('b', 10, now + 60_000, now), true, 'another token has its own count');
-    usage.release('a');
-    assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
-    assert.equal(usage.size, 2);
-    usage.reserve('c', 10, now + 10 * 60_000, now + 61_000); // a sweep runs at most once a minute
-    assert.equal(usage.size, 1, 'the expired tokens are gone');
-  });
-});
-
 describe('spoolUpload', () => {
   const request = (data: Uint8Array) =>
     new Request('http://app.test/upload', {
@@ -190,6 +174,7 @@ describe('spoolUpload', () => {
       assert.equal(exact.size, 1000);
       assert.deepEqual(await readFile(exact.path), Buffer.from(jpegBytes(1000)));
       assert.deepEqual(exact.head, jpegBytes(1000));
+      assert.equal(exact.sha256, createHash('sha256').update(jpegBytes(1000)).digest('base64url'), 'hashed while spooled');
       assert.equal(exact.fileName, 'a.jpg');
       assert.deepEqual({ ...exact.fields }, { note: 'hi' });
       await removeSpool(exact.path);

@@ -36,6 +36,7 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
   return {
     name,
     limits: { ...PROVIDER_PRESETS.acrobits, ...options.limits },
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const form = new FormData();
       for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));

@@ -24,6 +24,7 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
   return {
     name: 'OpenMarket',
     limits: PROVIDER_PRESETS.openmarket,
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const { body, length } = jsonBody(file, options.idsAccountId);
       const init: RequestInit & { duplex: 'half' } = {

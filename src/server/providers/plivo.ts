@@ -21,6 +21,7 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
   return {
     name: 'Plivo',
     limits: PROVIDER_PRESETS.plivo,
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const form = new FormData();
       // A file-backed Blob: fetch streams it from disk.
