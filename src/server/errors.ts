@@ -48,17 +48,14 @@ export function jsonResponse(status: number, body: unknown, headers?: HeadersIni
   return response;
 }
 
-/** The answer to anything unexpected: logged, and hidden behind a generic 500. */
-export const serverError = (): HttpError => new HttpError(500, 'server-error', 'The server could not handle the upload.');
-
 /** The browser went away: nobody reads this answer, but the work stops. */
 export const uploadCancelled = (cause?: unknown): HttpError => new HttpError(400, 'bad-request', 'The upload was cancelled.', {}, { cause });
 
-/** The answer for any thrown value. */
+/** The answer for any thrown value; anything unexpected is logged, and hidden behind a generic 500. */
 export function errorResponse(error: unknown): Response {
   if (error instanceof HttpError) return error.toResponse();
   console.error('mms-media-upload/server: unexpected error', error);
-  return serverError().toResponse();
+  return new HttpError(500, 'server-error', 'The server could not handle the upload.').toResponse();
 }
 
 // Answers for paths that match no route, so that `toNodeHandler` can hand them to `next()`.
