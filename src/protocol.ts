@@ -52,6 +52,7 @@ export type ErrorCode =
   // The file and the limits bound into the signature.
   | 'too-many-files'
   | 'file-too-large'
+  | 'total-too-large'
   | 'type-not-allowed'
   | 'empty-file'
   | 'bad-request'
@@ -76,6 +77,8 @@ export interface ErrorBody {
   maxFiles?: number;
   /** `file-too-large`: bytes per file. */
   maxFileSize?: number;
+  /** `total-too-large`: bytes for all the files of one signature together. */
+  maxTotalSize?: number;
   /** `type-not-allowed`: the types allowed. */
   accept?: string[];
 }

@@ -1,7 +1,8 @@
 /**
  * `mms-media-upload/server` (Node 20+, no DOM): the signed proxy that keeps provider credentials
  * on the server. `createUploadSigner` issues signatures, `createMediaProxy` checks and forwards
- * uploads to a provider adapter, `toNodeHandler` mounts it on Node's http server or middleware.
+ * uploads to a provider adapter (once per `Idempotency-Key`, remembered in an `UploadStore`),
+ * `toNodeHandler` mounts it on Node's http server or middleware.
  */
 export { createUploadSigner } from './signer.js';
 export type { SignFileInfo, SignRequest, UploadSignature, UploadSigner, UploadSignerOptions } from './signer.js';
@@ -10,6 +11,11 @@ export type { Authorize, FetchHandler, MediaProxyOptions, UploadResult } from '.
 export { toNodeHandler } from './node-handler.js';
 export type { NextFunction, NodeHandler } from './node-handler.js';
 export { HttpError } from './errors.js';
+export type { HttpErrorOptions, RefusedLimit } from './errors.js';
+export { memoryStore } from './store.js';
+export type { MemoryStore, MemoryStoreOptions, Reservation, ReserveRequest, UploadClaim, UploadRecord, UploadStore } from './store.js';
+export { IDEMPOTENCY_KEY_HEADER } from '../protocol.js';
+export type { ErrorBody, ErrorCode } from '../protocol.js';
 export type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from './provider.js';
 export { DEFAULT_TIMEOUT_MS } from './provider.js';
 export { CLOCK_SKEW_SECONDS, MAX_TTL_SECONDS, MIN_SECRET_BYTES } from './token.js';

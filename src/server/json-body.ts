@@ -3,7 +3,7 @@ import { HttpError } from './errors.js';
 
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
-    throw new HttpError(415, 'Send the request as application/json.');
+    throw new HttpError(415, 'bad-request', 'Send the request as application/json.');
   }
   const chunks: Uint8Array[] = [];
   let length = 0;
@@ -15,7 +15,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
       length += value.byteLength;
       if (length > maxBytes) {
         await reader.cancel();
-        throw new HttpError(413, 'The request is too large.');
+        throw new HttpError(413, 'bad-request', 'The request is too large.');
       }
       chunks.push(value);
     }
@@ -23,6 +23,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {
-    throw new HttpError(400, 'The request is not valid JSON.');
+    throw new HttpError(400, 'bad-request', 'The request is not valid JSON.');
   }
 }

@@ -1,23 +1,29 @@
 /**
  * Reads a multipart upload with busboy, straight from `request.body`, and spools its one file to
- * a temporary file while counting its bytes and keeping its head for sniffing. Nothing buffers
- * the whole upload; the temporary file is removed here on any failure, by the caller otherwise.
+ * a temporary file while counting its bytes, hashing them (SHA-256, the file's fingerprint for its
+ * `Idempotency-Key`) and keeping its head for sniffing. Nothing buffers the whole upload; the
+ * temporary file is removed here on any failure, by the caller otherwise.
  */
 import busboy from 'busboy';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import type { Limits } from '../limits.js';
 import { SNIFF_BYTES } from '../sniff.js';
 import { HttpError } from './errors.js';
-import { tooLargeMessage } from './rules.js';
+import { cleanFileName } from './filename.js';
+import { refusal } from './refusals.js';
 
 export interface SpoolOptions {
-  /** Bytes; a file of exactly this size passes, one byte more is answered 413. */
-  maxFileSize: number;
+  /**
+   * The limits the file is held to. Only `maxFileSize` applies here: a file of exactly that size
+   * passes, one byte more is answered 413 while it arrives.
+   */
+  limits: Readonly<Limits>;
   /** Where the temporary file goes. */
   tmpDir: string;
   /** The multipart field that carries the file. Default 'file'. */
@@ -28,6 +34,8 @@ export interface SpooledFile {
   /** The temporary file: remove it with `removeSpool` when done. */
   path: string;
   size: number;
+  /** The SHA-256 of the bytes, base64url. */
+  sha256: string;
   /** The first SNIFF_BYTES bytes (fewer for a smaller file). */
   head: Uint8Array;
   /** The file name as sent (decoded as UTF-8, not cleaned). */
@@ -48,7 +56,7 @@ export async function removeSpool(path: string): Promise<void> {
 export function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    return Promise.reject(new HttpError(400, 'Send the file as multipart/form-data.'));
+    return Promise.reject(new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.'));
   }
   let parser: busboy.Busboy;
   try {
@@ -56,10 +64,10 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
       headers: { 'content-type': contentType },
       defParamCharset: 'utf8',
       // busboy flags a file that *reaches* fileSize, so one byte more lets exactly maxFileSize pass.
-      limits: { ...PART_LIMITS, fileSize: options.maxFileSize + 1 },
+      limits: { ...PART_LIMITS, fileSize: options.limits.maxFileSize + 1 },
     });
   } catch {
-    return Promise.reject(new HttpError(400, 'The multipart body has no boundary.'));
+    return Promise.reject(new HttpError(400, 'bad-request', 'The multipart body has no boundary.'));
   }
   const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
   return spool(source, parser, options);
@@ -90,26 +98,27 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
     };
 
-    source.on('error', () => fail(new HttpError(400, 'The upload was interrupted before it was complete.')));
-    parser.on('error', () => fail(new HttpError(400, 'The upload is not a well-formed multipart body.')));
-    parser.on('filesLimit', () => fail(new HttpError(400, 'Send one file per request.')));
-    parser.on('fieldsLimit', () => fail(new HttpError(400, 'The upload has too many form fields.')));
-    parser.on('partsLimit', () => fail(new HttpError(400, 'The upload has too many parts.')));
+    source.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
+    parser.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload is not a well-formed multipart body.')));
+    parser.on('filesLimit', () => fail(new HttpError(400, 'bad-request', 'Send one file per request.')));
+    parser.on('fieldsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many form fields.')));
+    parser.on('partsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many parts.')));
 
     parser.on('field', (name, value, info) => {
-      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, 'A form field is too long.'));
+      if (info.valueTruncated || info.nameTruncated) fail(new HttpError(400, 'bad-request', 'A form field is too long.'));
       else fields[name] = value;
     });
 
     parser.on('file', (name, stream, info) => {
       if (failed || name !== fileField) {
         stream.resume(); // busboy waits for every file stream to be read
-        fail(new HttpError(400, `Send the file in the form field "${fileField}".`)); // ignored once failed
+        fail(new HttpError(400, 'bad-request', `Send the file in the form field "${fileField}".`)); // ignored once failed
         return;
       }
       const spooled: SpooledFile = {
         path: join(options.tmpDir, `mms-upload-${randomUUID()}`),
         size: 0,
+        sha256: '',
         head: new Uint8Array(0),
         fileName: info.filename ?? '',
         declaredType: info.mimeType,
@@ -118,9 +127,11 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       file = spooled;
       const heads: Buffer[] = [];
       let headLength = 0;
+      const hash = createHash('sha256');
       const counter = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
           spooled.size += chunk.length;
+          hash.update(chunk);
           if (headLength < SNIFF_BYTES) {
             heads.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength))); // a copy: a view would pin the whole chunk
             headLength += heads.at(-1)!.length;
@@ -129,10 +140,11 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
         },
         flush(callback) {
           spooled.head = new Uint8Array(Buffer.concat(heads));
+          spooled.sha256 = hash.digest('base64url');
           callback();
         },
       });
-      stream.on('limit', () => fail(new HttpError(413, tooLargeMessage(options.maxFileSize, 'The file'))));
+      stream.on('limit', () => fail(refusal('file-too-large', { name: cleanFileName(spooled.fileName, 'The file') }, options.limits)));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
       const closed = new Promise<void>((resolve) => writer.once('close', () => resolve()));
       // pipeline() may never settle when its source is destroyed after its last push, so a
@@ -152,7 +164,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       written.then(() => {
         if (failed) return;
         if (file) resolve(file);
-        else fail(new HttpError(400, `No file was sent in the form field "${fileField}".`));
+        else fail(new HttpError(400, 'bad-request', `No file was sent in the form field "${fileField}".`));
       }, fail);
     });
 

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
-import { isUnrouted } from './errors.js';
+import { errorResponse, HttpError, isUnrouted } from './errors.js';
 import type { FetchHandler } from './proxy.js';
 
 export type NextFunction = (error?: unknown) => void;
@@ -27,7 +27,7 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
     try {
       request = toRequest(req, controller.signal);
     } catch {
-      res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify({ message: 'Bad request.' }));
+      void writeResponse(new HttpError(400, 'bad-request', 'The request could not be read.').toResponse(), req, res);
       return;
     }
     handler(request)
@@ -37,8 +37,8 @@ export function toNodeHandler(handler: FetchHandler): NodeHandler {
       })
       .catch((error: unknown) => {
         if (next) return next(error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
+        if (!res.headersSent) return writeResponse(errorResponse(error), req, res);
+        res.destroy();
       });
   };
 }

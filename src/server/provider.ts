@@ -31,6 +31,11 @@ export interface MediaProvider {
   readonly name: string;
   /** What the provider itself accepts; the proxy narrows its limits to these. */
   readonly limits: Readonly<Limits>;
+  /**
+   * The longest `upload` waits for the provider (default DEFAULT_TIMEOUT_MS). An upload in
+   * progress blocks its `Idempotency-Key` a little longer than this, and no longer.
+   */
+  readonly timeoutMs?: number;
   /** Stores the file; throws an HttpError with a status and message for the browser on failure. */
   upload(file: MediaUpload): Promise<ProviderResult>;
   /** Serves `GET …/media/{id}` (the local provider only). */

@@ -3,19 +3,16 @@
  * `POST|PUT …/upload` (the signed upload), `POST …/sign` (the signature route) and
  * `GET …/media/{id}` (files of the local provider), matched by the end of the path.
  */
-import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
-import { sniffType } from '../sniff.js';
 import { errorResponse, HttpError, jsonResponse, notFoundResponse } from './errors.js';
-import { cleanFileName, extensionFor } from './filename.js';
+import { intersectLimits } from './intersect-limits.js';
 import { readJsonBody } from './json-body.js';
-import { removeSpool, spoolUpload, type SpooledFile } from './multipart.js';
 import type { MediaProvider } from './provider.js';
-import { intersectLimits, tooManyFilesMessage, typeRefusal } from './rules.js';
 import { createUploadSigner, type SignFileInfo } from './signer.js';
-import { CLOCK_SKEW_SECONDS, type Secret } from './token.js';
-import { UsageCounter } from './usage.js';
+import { memoryStore, type UploadStore } from './store.js';
+import type { Secret } from './token.js';
+import { uploadRoute } from './upload-route.js';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -37,74 +34,41 @@ export interface MediaProxyOptions {
   ttlSeconds?: number;
   /** Where uploads are spooled. Default: the OS temporary directory. */
   tmpDir?: string;
+  /**
+   * Where each token's uploads are counted and their answers kept for retries with the same
+   * `Idempotency-Key`. Default: `memoryStore()`, which serves one process: several processes
+   * behind one load balancer need one shared store.
+   */
+  store?: UploadStore;
+  /** How long a repeated upload waits for a still-running attempt with its key before 409 `in-progress`. Default 10 000. */
+  inProgressWaitMs?: number;
 }
 
 /** What the browser gets for a stored file (the Acrobits generic web-service contract). */
-export interface UploadResult {
-  media_url: string;
-  media_id: string;
-  file_name: string;
-  content_type: string;
-  size: number;
-}
+export type { UploadResult } from '../protocol.js';
 
 const MAX_SIGN_BODY_BYTES = 64 * 1024;
+const DEFAULT_IN_PROGRESS_WAIT_MS = 10_000;
 
 export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
   const { provider } = options;
   const limits = intersectLimits({ ...DEFAULT_LIMITS, ...options.limits }, provider.limits);
   const signer = createUploadSigner({ secret: options.secret, ttlSeconds: options.ttlSeconds, limits });
-  const usage = new UsageCounter();
-  const tmpDir = options.tmpDir ?? tmpdir();
-
-  async function upload(request: Request): Promise<Response> {
-    // The signature first: an unsigned body is never read.
-    const claims = signer.verify(bearerToken(request));
-    // The token's limits may be wider than ours (another signer with the same secret): both apply.
-    const bound = intersectLimits(claims.limits, limits);
-    if (!usage.reserve(claims.jti, bound.maxFiles, (claims.exp + CLOCK_SKEW_SECONDS) * 1000)) {
-      throw new HttpError(400, tooManyFilesMessage(bound));
-    }
-    let stored = false;
-    try {
-      const spooled = await spoolUpload(request, { maxFileSize: bound.maxFileSize, tmpDir });
-      try {
-        const result = await forward(spooled, bound, request);
-        stored = true;
-        return jsonResponse(200, result);
-      } finally {
-        await removeSpool(spooled.path);
-      }
-    } finally {
-      if (!stored) usage.release(claims.jti); // a failed file may be tried again
-    }
-  }
-
-  async function forward(spooled: SpooledFile, bound: Limits, request: Request): Promise<UploadResult> {
-    if (spooled.size === 0) throw new HttpError(400, 'The file is empty.');
-    const type = sniffType(spooled.head);
-    const refusal = typeRefusal(type, bound, 'The file');
-    if (refusal || type === undefined) throw new HttpError(415, refusal ?? 'The file is not of a type that can be attached.');
-    const fileName = cleanFileName(spooled.fileName, `file${extensionFor(type)}`);
-    const id = randomBytes(16).toString('base64url');
-    const result = await provider.upload({
-      id,
-      path: spooled.path,
-      size: spooled.size,
-      contentType: type,
-      fileName,
-      mediaRoute: siblingRoute(request, 'media'),
-      signal: request.signal,
-    });
-    return { media_url: result.media_url, media_id: result.media_id ?? id, file_name: fileName, content_type: type, size: spooled.size };
-  }
+  const upload = uploadRoute({
+    signer,
+    limits,
+    provider,
+    store: options.store ?? memoryStore(),
+    tmpDir: options.tmpDir ?? tmpdir(),
+    inProgressWaitMs: options.inProgressWaitMs ?? DEFAULT_IN_PROGRESS_WAIT_MS,
+  });
 
   async function sign(request: Request, authorize: Authorize): Promise<Response> {
     const subject = await authorize(request);
-    if (!subject) throw new HttpError(401, 'Sign in to attach files.');
+    if (!subject) throw new HttpError(401, 'not-signed-in', 'Sign in to attach files.');
     const body = await readJsonBody(request, MAX_SIGN_BODY_BYTES);
     const files = (body as { files?: unknown } | null)?.files;
-    if (!Array.isArray(files)) throw new HttpError(400, 'Expected { "files": [{ "name", "size", "type" }] }.');
+    if (!Array.isArray(files)) throw new HttpError(400, 'bad-request', 'Expected { "files": [{ "name", "size", "type" }] }.');
     return jsonResponse(200, signer.sign({ subject, files: files as SignFileInfo[] }));
   }
 
@@ -115,7 +79,7 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
       if (last === 'upload') return await only(['POST', 'PUT'], request, upload);
       if (last === 'sign') {
         const { authorize } = options;
-        if (!authorize) throw new HttpError(404, 'The signature route is not enabled on this server.');
+        if (!authorize) throw new HttpError(404, 'not-found', 'The signature route is not enabled on this server.');
         return await only(['POST'], request, (r) => sign(r, authorize));
       }
       const { serve } = provider;
@@ -131,21 +95,9 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
 
 async function only(methods: string[], request: Request, route: FetchHandler): Promise<Response> {
   if (!methods.includes(request.method)) {
-    return new HttpError(405, `Use ${methods.join(' or ')} here.`).toResponse({ Allow: methods.join(', ') });
+    return new HttpError(405, 'method-not-allowed', `Use ${methods.join(' or ')} here.`, {}, { headers: { Allow: methods.join(', ') } }).toResponse();
   }
   return route(request);
-}
-
-/** The token from `Authorization: Bearer <token>`, as `sign()` put it in the headers. */
-function bearerToken(request: Request): string | undefined {
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
-  return match?.[1];
-}
-
-/** The path of the route `name` next to this request's route ('/api/upload' → '/api/media'). */
-function siblingRoute(request: Request, name: string): string {
-  const path = new URL(request.url).pathname.replace(/\/$/, '');
-  return `${path.slice(0, path.lastIndexOf('/') + 1)}${name}`;
 }
 
 function safeDecode(segment: string): string {

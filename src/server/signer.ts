@@ -3,9 +3,10 @@
  * expects, after checking the files it is asked for against the limits.
  */
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { checkBatch } from '../validate.js';
 import { HttpError } from './errors.js';
 import { cleanFileName } from './filename.js';
-import { tooLargeMessage, tooManyFilesMessage, typeRefusal } from './rules.js';
+import { refusal } from './refusals.js';
 import { capTtl, checkSecret, newTokenId, signToken, verifyToken, type Secret, type TokenClaims } from './token.js';
 
 export interface UploadSignerOptions {
@@ -41,7 +42,7 @@ export interface UploadSignature {
 export interface UploadSigner {
   readonly limits: Readonly<Limits>;
   readonly ttlSeconds: number;
-  /** Throws an HttpError 400 when the files break the limits. */
+  /** Throws an HttpError 400 (with the code of the first refusal) when the files break the limits. */
   sign(request: SignRequest): UploadSignature;
   /** The claims of a valid token; throws an HttpError 401 otherwise. */
   verify(token: string | undefined): TokenClaims;
@@ -67,16 +68,18 @@ export function createUploadSigner(options: UploadSignerOptions): UploadSigner {
   };
 }
 
-function checkFiles(files: readonly SignFileInfo[], limits: Limits): void {
-  if (!Array.isArray(files)) throw new HttpError(400, 'Expected a list of files to sign.');
-  if (files.length > limits.maxFiles) throw new HttpError(400, tooManyFilesMessage(limits));
-  for (const file of files) {
-    const wellFormed =
-      typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.type === 'string' &&
-      Number.isSafeInteger(file.size) && file.size >= 0;
-    if (!wellFormed) throw new HttpError(400, 'Each file needs a name, a size and a type.');
-    if (file.size > limits.maxFileSize) throw new HttpError(400, tooLargeMessage(limits.maxFileSize, cleanFileName(file.name, 'A file'), file.size));
-    const refusal = typeRefusal(file.type.toLowerCase() || undefined, limits, cleanFileName(file.name, 'A file'));
-    if (refusal) throw new HttpError(400, refusal);
-  }
+/** The element's own checks, again, on the files as the browser describes them (400 for any refusal). */
+function checkFiles(files: readonly SignFileInfo[], limits: Readonly<Limits>): void {
+  if (!Array.isArray(files)) throw new HttpError(400, 'bad-request', 'Expected a list of files to sign.');
+  if (!files.every(isWellFormed)) throw new HttpError(400, 'bad-request', 'Each file needs a name, a size and a type.');
+  const described = files.map((file) => ({ name: cleanFileName(file.name, 'A file'), size: file.size, type: file.type.toLowerCase() || undefined }));
+  const refused = checkBatch(described, limits);
+  if (refused) throw refusal(refused.code, described[refused.index]!, limits, 400);
+}
+
+function isWellFormed(file: SignFileInfo): boolean {
+  return (
+    typeof file === 'object' && file !== null && typeof file.name === 'string' && typeof file.type === 'string' &&
+    Number.isSafeInteger(file.size) && file.size >= 0
+  );
 }

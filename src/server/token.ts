@@ -52,7 +52,7 @@ export function signToken(claims: TokenClaims, key: Buffer): string {
 
 /** The claims of a genuine, unexpired token; otherwise a 401 that says why. */
 export function verifyToken(token: string | undefined, key: Buffer, now = Date.now()): TokenClaims {
-  if (!token) throw new HttpError(401, 'The upload is not signed. Ask for a new signature and try again.');
+  if (!token) throw new HttpError(401, 'unsigned', 'The upload is not signed. Ask for a new signature and try again.');
   const [payload, signature, extra] = token.split('.');
   if (!payload || !signature || extra !== undefined || !isBase64Url(payload) || !isBase64Url(signature)) {
     throw invalid();
@@ -65,9 +65,9 @@ export function verifyToken(token: string | undefined, key: Buffer, now = Date.n
   const claims = parseClaims(payload);
   const seconds = now / 1000;
   if (seconds > claims.exp + CLOCK_SKEW_SECONDS) {
-    throw new HttpError(401, 'The upload signature has expired. Ask for a new one and try again.');
+    throw new HttpError(401, 'signature-expired', 'The upload signature has expired. Ask for a new one and try again.');
   }
-  if (claims.iat > seconds + CLOCK_SKEW_SECONDS) throw new HttpError(401, 'The upload signature is not valid yet.');
+  if (claims.iat > seconds + CLOCK_SKEW_SECONDS) throw new HttpError(401, 'signature-invalid', 'The upload signature is not valid yet.');
   return claims;
 }
 
@@ -76,7 +76,7 @@ function mac(payload: string, key: Buffer): Buffer {
 }
 
 function invalid(): HttpError {
-  return new HttpError(401, 'The upload signature is not valid.');
+  return new HttpError(401, 'signature-invalid', 'The upload signature is not valid.');
 }
 
 function isBase64Url(text: string): boolean {
@@ -100,6 +100,7 @@ function parseClaims(payload: string): TokenClaims {
     typeof claims.jti === 'string' &&
     typeof limits?.maxFiles === 'number' &&
     typeof limits.maxFileSize === 'number' &&
+    (limits.maxTotalSize === undefined || typeof limits.maxTotalSize === 'number') &&
     Array.isArray(limits.accept) &&
     limits.accept.every((entry) => typeof entry === 'string');
   if (!wellFormed) throw invalid();

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { MEGABYTE } from '../../src/limits.js';
+import type { ErrorCode } from '../../src/protocol.js';
 import {
   bandwidthProvider,
   createMediaProxy,
@@ -23,7 +24,7 @@ import {
   startPlivoMock,
   type Mock,
 } from './helpers/mock-providers.js';
-import { bearer, json, SECRET, uploadRequest } from './helpers/proxy.js';
+import { bearer, expectError, json, SECRET, uploadRequest } from './helpers/proxy.js';
 
 const PLIVO = { authId: 'MAXXXXXXXXXXXXXXXXXX', authToken: 'plivo-token-s3cr3t-value' };
 const BANDWIDTH = { accountId: '12345', username: 'bw-user', password: 'bw-password-s3cr3t' };
@@ -42,12 +43,8 @@ function proxyFor(provider: MediaProvider, limits = {}): FetchHandler {
   return createMediaProxy({ secret: SECRET, provider, limits, tmpDir: spool.path });
 }
 
-async function expectFailure(response: Response, status: number, pattern: RegExp, secrets: string[] = []): Promise<string> {
-  const body = await json(response);
-  assert.equal(response.status, status, JSON.stringify(body));
-  assert.deepEqual(Object.keys(body), ['message']);
-  const message = String(body.message);
-  assert.match(message, pattern);
+async function expectFailure(response: Response, status: number, code: ErrorCode, pattern: RegExp, secrets: string[] = []): Promise<string> {
+  const message = await expectError(response, status, code, pattern);
   for (const secret of secrets) assert.ok(!message.includes(secret), `"${message}" leaks a secret`);
   return message;
 }
@@ -79,7 +76,7 @@ describe('Plivo', () => {
   it('maps a 4xx with `error` to 502 with its message, and masks credentials it echoes', async () => {
     mock.replyOnce({ status: 400, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_id: 'x', error: `media rejected for token ${PLIVO.authToken}` }) });
     const authorization = bearer();
-    await expectFailure(await proxy(uploadRequest(authorization, pngBytes(), 'a.png')), 502, /^Plivo refused the upload \(HTTP 400\): media rejected for token \*\*\*$/, [
+    await expectFailure(await proxy(uploadRequest(authorization, pngBytes(), 'a.png')), 502, 'provider-failed', /^Plivo refused the upload \(HTTP 400\): media rejected for token \*\*\*$/, [
       PLIVO.authToken,
       authorization.slice(7),
     ]);
@@ -88,31 +85,37 @@ describe('Plivo', () => {
   it('maps a 5xx to 502 and does not retry it', async () => {
     const before = mock.requests.length;
     mock.replyOnce({ status: 500, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_id: 'x', error: 'internal error' }) });
-    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, /^Plivo failed to store the file \(HTTP 500\): internal error$/);
+    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, 'provider-failed', /^Plivo failed to store the file \(HTTP 500\): internal error$/);
     assert.equal(mock.requests.length, before + 1, 'one request only');
   });
 
-  it('passes 413, 415 and 429 through with their status', async () => {
-    for (const status of [413, 415, 429]) {
-      mock.replyOnce({ status, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_id: 'x', error: 'slow down' }) });
-      await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), status, new RegExp(`^Plivo refused the file \\(HTTP ${status}\\): slow down$`));
+  it('passes 413, 415 and 429 through with their status and code, and a 429\'s Retry-After', async () => {
+    for (const [status, code] of [[413, 'file-too-large'], [415, 'type-not-allowed'], [429, 'rate-limited']] as const) {
+      mock.replyOnce({ status, headers: { 'Content-Type': 'application/json', 'Retry-After': '7' }, body: JSON.stringify({ api_id: 'x', error: 'slow down' }) });
+      const response = await proxy(uploadRequest(bearer(), pngBytes(), 'a.png'));
+      assert.equal(response.headers.get('retry-after'), status === 429 ? '7' : null);
+      await expectError(response, status, code, new RegExp(`^Plivo refused the file \\(HTTP ${status}\\): slow down$`));
     }
+    mock.replyOnce({ status: 429, headers: { 'Retry-After': 'in a moment' } });
+    const odd = await proxy(uploadRequest(bearer(), pngBytes(), 'a.png'));
+    assert.equal(odd.headers.get('retry-after'), null, 'only seconds or an HTTP date are repeated');
+    await expectError(odd, 429, 'rate-limited', /^Plivo refused the file \(HTTP 429\)\.$/);
   });
 
   it('answers its own 401 (our credentials) as 502, without the credentials', async () => {
     const wrong = proxyFor(plivoProvider({ ...PLIVO, authToken: 'wrong-token-value', baseUrl: mock.origin }));
-    await expectFailure(await wrong(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, /credentials \(HTTP 401\)/, ['wrong-token-value', PLIVO.authToken]);
+    await expectFailure(await wrong(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, 'provider-failed', /credentials \(HTTP 401\)/, ['wrong-token-value', PLIVO.authToken]);
   });
 
   it('refuses a 200 without a media URL with 502', async () => {
     mock.replyOnce({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ api_id: 'x', objects: [] }) });
-    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, /did not return a media URL/);
+    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 502, 'provider-failed', /did not return a media URL/);
   });
 
   it('checks the file before Plivo sees it: over 2 MB is 413 and nothing is sent', async () => {
     const count = mock.requests.length;
     const wide = bearer({ limits: { maxFileSize: 10 * MEGABYTE } });
-    await expectFailure(await proxy(uploadRequest(wide, jpegBytes(2 * MEGABYTE + 1), 'big.jpg')), 413, /larger than 2 MB/);
+    await expectError(await proxy(uploadRequest(wide, jpegBytes(2 * MEGABYTE + 1), 'big.jpg')), 413, 'file-too-large', /larger than 2 MB/, { maxFileSize: 2 * MEGABYTE });
     assert.equal(mock.requests.length, count);
   });
 });
@@ -145,9 +148,9 @@ describe('Bandwidth', () => {
 
   it('maps a 5xx with a description to 502, and wrong credentials to 502', async () => {
     mock.replyOnce({ status: 503, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 'service-unavailable', description: 'Try again later' }) });
-    await expectFailure(await proxy(uploadRequest(bearer(), pdfBytes(), 'a.pdf')), 502, /^Bandwidth failed to store the file \(HTTP 503\): Try again later$/);
+    await expectFailure(await proxy(uploadRequest(bearer(), pdfBytes(), 'a.pdf')), 502, 'provider-failed', /^Bandwidth failed to store the file \(HTTP 503\): Try again later$/);
     const wrong = proxyFor(bandwidthProvider({ ...BANDWIDTH, password: 'not-the-password', baseUrl: mock.origin }));
-    await expectFailure(await wrong(uploadRequest(bearer(), pdfBytes(), 'a.pdf')), 502, /credentials/, ['not-the-password']);
+    await expectFailure(await wrong(uploadRequest(bearer(), pdfBytes(), 'a.pdf')), 502, 'provider-failed', /credentials/, ['not-the-password']);
   });
 });
 
@@ -180,17 +183,17 @@ describe('OpenMarket', () => {
 
   it('maps a 400 with invalidReasons to 502 with the reasons', async () => {
     const misconfigured = proxyFor(openMarketProvider({ ...OPENMARKET, idsAccountId: 'nope', baseUrl: mock.origin }), limits);
-    await expectFailure(await misconfigured(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, /^OpenMarket refused the upload \(HTTP 400\): Missing IDS account ID$/);
+    await expectFailure(await misconfigured(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^OpenMarket refused the upload \(HTTP 400\): Missing IDS account ID$/);
   });
 
   it('maps its 401 to 502 without the credentials', async () => {
     const wrong = proxyFor(openMarketProvider({ ...OPENMARKET, password: 'guessed-password', baseUrl: mock.origin }), limits);
-    await expectFailure(await wrong(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, /OpenMarket refused the server's credentials \(HTTP 401\)/, ['guessed-password', OPENMARKET.username]);
+    await expectFailure(await wrong(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /OpenMarket refused the server's credentials \(HTTP 401\)/, ['guessed-password', OPENMARKET.username]);
   });
 
   it('maps a 201 without Location to 502', async () => {
     mock.replyOnce({ status: 201 });
-    await expectFailure(await proxy(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, /did not return a media URL/);
+    await expectFailure(await proxy(uploadRequest(bearer({ limits }), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /did not return a media URL/);
   });
 });
 
@@ -233,20 +236,20 @@ describe('generic (Acrobits) web service', () => {
 
   it('maps the XML 402 "Not enough credit" to 502 with that message', async () => {
     const proxy = proxyFor(genericProvider({ url: `${xmlMock.origin}/upload_media`, fields: { ...fields, from: 'broke' } }));
-    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /^The media service refused the upload \(HTTP 402\): Not enough credit$/);
+    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^The media service refused the upload \(HTTP 402\): Not enough credit$/);
   });
 
   it('maps a JSON message, and masks configured credentials in it', async () => {
     const proxy = proxyFor(genericProvider({ url: `${jsonMock.origin}/upload_media`, method: 'PUT', fields: { ...fields, password: 'wrong-password' }, name: 'Acme media' }));
-    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /^Acme media refused the server's credentials \(HTTP 403\): Bad field password\. Tell the site's administrator\.$/, ['wrong-password']);
+    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^Acme media refused the server's credentials \(HTTP 403\): Bad field password\. Tell the site's administrator\.$/, ['wrong-password']);
     jsonMock.replyOnce({ status: 400, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'password wrong-password is wrong' }) });
-    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /password \*\*\* is wrong/, ['wrong-password']);
+    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /password \*\*\* is wrong/, ['wrong-password']);
   });
 
   it('narrows the types to the service\'s (JPEG and MP4): a PNG is 415 and not sent', async () => {
     const count = xmlMock.requests.length;
     const proxy = proxyFor(genericProvider({ url: `${xmlMock.origin}/upload_media`, fields }));
-    await expectFailure(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 415, /allowed: JPEG\W{1,6}MP4\./);
+    await expectError(await proxy(uploadRequest(bearer(), pngBytes(), 'a.png')), 415, 'type-not-allowed', /^a\.png is not an allowed type; allowed: JPEG\W{1,6}MP4$/, { accept: ['image/jpeg', 'video/mp4'] });
     assert.equal(xmlMock.requests.length, count);
   });
 });
@@ -254,7 +257,7 @@ describe('generic (Acrobits) web service', () => {
 describe('a provider that is down or hangs', () => {
   it('answers 502 when the provider cannot be reached', async () => {
     const proxy = proxyFor(plivoProvider({ ...PLIVO, baseUrl: await closedOrigin() }));
-    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, /^Plivo could not be reached \(ECONNREFUSED\)\. Try again later\.$/, [PLIVO.authId]);
+    await expectFailure(await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^Plivo could not be reached \(ECONNREFUSED\)\. Try again later\.$/, [PLIVO.authId]);
   });
 
   it('answers 504 when the provider does not answer within timeoutMs', async () => {
@@ -267,7 +270,7 @@ describe('a provider that is down or hangs', () => {
         genericProvider({ url: `${hanging.origin}/upload_media`, timeoutMs: 200 }),
       ]) {
         const started = Date.now();
-        await expectFailure(await proxyFor(provider)(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 504, new RegExp(`^${provider.name} did not answer within 0\\.2 s\\. Try again later\\.$`));
+        await expectFailure(await proxyFor(provider)(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 504, 'provider-timeout', new RegExp(`^${provider.name} did not answer within 0\\.2 s\\. Try again later\\.$`));
         assert.ok(Date.now() - started < 2000);
       }
     } finally {

@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { MEGABYTE } from '../../src/limits.js';
+import { after, before, beforeEach, describe, it, mock } from 'node:test';
+import { DEFAULT_ACCEPT, DEFAULT_LIMITS, MEGABYTE } from '../../src/limits.js';
+import type { ErrorCode } from '../../src/protocol.js';
 import { createMediaProxy, createUploadSigner, localProvider, type FetchHandler } from '../../src/server/index.js';
 import { signToken, checkSecret } from '../../src/server/token.js';
 import { exeBytes, gifBytes, jpegBytes, mp4Bytes, pdfBytes, pngBytes, quicktimeBytes, svgBytes, textBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, streamedFileBody, tempDir, type Part, type TempDir } from './helpers/http.js';
-import { bearer, json, ORIGIN, SECRET, uploadRequest } from './helpers/proxy.js';
+import { bearer, expectError, json, ORIGIN, SECRET, uploadRequest } from './helpers/proxy.js';
 
 const ACCEPT = ['image/jpeg', 'image/png', 'image/gif', 'video/mp4', 'video/quicktime', 'application/pdf', 'text/plain'];
 let storage: TempDir;
@@ -43,27 +44,35 @@ function multipartRequest(authorization: string | undefined, parts: Part[]): Req
   return new Request(`${ORIGIN}/api/upload`, { method: 'POST', headers, body: multipartBody(parts) });
 }
 
-async function expectMessage(response: Response, status: number, pattern: RegExp): Promise<void> {
-  const body = await json(response);
-  assert.equal(response.status, status, `status of ${JSON.stringify(body)}`);
-  assert.deepEqual(Object.keys(body), ['message']);
-  assert.match(String(body.message), pattern);
-}
-
 describe('routes', () => {
   it('answers unknown paths 404 and wrong methods 405, each with a message', async () => {
-    await expectMessage(await proxy(new Request(`${ORIGIN}/api/elsewhere`)), 404, /Not found/);
+    await expectError(await proxy(new Request(`${ORIGIN}/api/elsewhere`)), 404, 'not-found', /Not found/);
     const get = await proxy(new Request(`${ORIGIN}/api/upload`));
     assert.equal(get.headers.get('allow'), 'POST, PUT');
-    await expectMessage(get, 405, /POST or PUT/);
-    await expectMessage(await proxy(new Request(`${ORIGIN}/api/sign`)), 405, /POST/);
-    await expectMessage(await proxy(new Request(`${ORIGIN}/api/media/x`, { method: 'DELETE' })), 405, /GET or HEAD/);
+    await expectError(get, 405, 'method-not-allowed', /POST or PUT/);
+    await expectError(await proxy(new Request(`${ORIGIN}/api/sign`)), 405, 'method-not-allowed', /POST/);
+    await expectError(await proxy(new Request(`${ORIGIN}/api/media/x`, { method: 'DELETE' })), 405, 'method-not-allowed', /GET or HEAD/);
   });
 
   it('takes uploads by PUT as well as POST', async () => {
     const post = uploadRequest(bearer(), jpegBytes(), 'a.jpg', 'image/jpeg');
     const put = new Request(post.url, { method: 'PUT', headers: post.headers, body: await post.arrayBuffer() });
     assert.equal((await proxy(put)).status, 200);
+  });
+
+  it('answers an unexpected failure 500 server-error: logged, never shown', async () => {
+    const broken = createMediaProxy({
+      secret: SECRET,
+      provider: { name: 'Broken', limits: DEFAULT_LIMITS, upload: () => Promise.reject(new Error('disk /var/secret on fire')) },
+      tmpDir: spool.path,
+    });
+    const logged = mock.method(console, 'error', () => undefined);
+    try {
+      await expectError(await broken(uploadRequest(bearer(), pngBytes(), 'a.png')), 500, 'server-error', /^The server could not handle the upload\.$/);
+      assert.equal(logged.mock.callCount(), 1);
+    } finally {
+      logged.mock.restore();
+    }
   });
 
   it('matches the end of the path wherever the proxy is mounted', async () => {
@@ -87,29 +96,29 @@ describe('the sign route', () => {
   });
 
   it('answers 401 without a subject', async () => {
-    await expectMessage(await proxy(signRequest({}, { files: [] })), 401, /Sign in/);
+    await expectError(await proxy(signRequest({}, { files: [] })), 401, 'not-signed-in', /Sign in/);
   });
 
   it('answers 404 when no authorize function is given', async () => {
     const bare = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path });
-    await expectMessage(await bare(signRequest({ 'X-User': 'alice' }, { files: [] })), 404, /not enabled/);
+    await expectError(await bare(signRequest({ 'X-User': 'alice' }, { files: [] })), 404, 'not-found', /not enabled/);
   });
 
   it('refuses too many, too large and wrongly typed files with 400', async () => {
     const file = (size: number, type: string) => ({ name: 'f', size, type });
-    await expectMessage(await proxy(signRequest({ 'X-User': 'a' }, { files: Array.from({ length: 11 }, () => file(1, 'image/png')) })), 400, /Only 10 files/);
-    await expectMessage(await proxy(signRequest({ 'X-User': 'a' }, { files: [file(2 * MEGABYTE + 1, 'image/png')] })), 400, /the limit is 2 MB/);
-    await expectMessage(await proxy(signRequest({ 'X-User': 'a' }, { files: [file(1, 'image/svg+xml')] })), 400, /drawing/);
-    await expectMessage(await proxy(signRequest({ 'X-User': 'a' }, { files: 'all' })), 400, /Expected/);
+    await expectError(await proxy(signRequest({ 'X-User': 'a' }, { files: Array.from({ length: 11 }, () => file(1, 'image/png')) })), 400, 'too-many-files', /^f: only 10 files can be attached$/, { maxFiles: 10 });
+    await expectError(await proxy(signRequest({ 'X-User': 'a' }, { files: [file(2 * MEGABYTE + 1, 'image/png')] })), 400, 'file-too-large', /the limit is 2 MB/, { maxFileSize: 2 * MEGABYTE });
+    await expectError(await proxy(signRequest({ 'X-User': 'a' }, { files: [file(1, 'image/svg+xml')] })), 400, 'type-not-allowed', /drawing/, { accept: ACCEPT });
+    await expectError(await proxy(signRequest({ 'X-User': 'a' }, { files: 'all' })), 400, 'bad-request', /Expected/);
   });
 
   it('refuses a body that is not JSON, or too large', async () => {
     const notJson = new Request(`${ORIGIN}/api/sign`, { method: 'POST', headers: { 'X-User': 'a', 'Content-Type': 'application/json' }, body: '{' });
-    await expectMessage(await proxy(notJson), 400, /not valid JSON/);
+    await expectError(await proxy(notJson), 400, 'bad-request', /not valid JSON/);
     const form = new Request(`${ORIGIN}/api/sign`, { method: 'POST', headers: { 'X-User': 'a', 'Content-Type': 'text/plain' }, body: '{}' });
-    await expectMessage(await proxy(form), 415, /application\/json/);
+    await expectError(await proxy(form), 415, 'bad-request', /application\/json/);
     const huge = signRequest({ 'X-User': 'a' }, { files: [], padding: 'x'.repeat(70_000) });
-    await expectMessage(await proxy(huge), 413, /too large/);
+    await expectError(await proxy(huge), 413, 'bad-request', /too large/);
   });
 });
 
@@ -147,7 +156,7 @@ describe('signed uploads (local provider)', () => {
 
   it('serves nothing for unknown or path-like media ids', async () => {
     for (const id of ['AAAAAAAAAAAAAAAAAAAAAA', '..%2F..%2Fetc%2Fpasswd', 'x.json', '%00']) {
-      await expectMessage(await proxy(new Request(`${ORIGIN}/api/media/${id}`)), 404, /No such media/);
+      await expectError(await proxy(new Request(`${ORIGIN}/api/media/${id}`)), 404, 'not-found', /No such media/);
     }
   });
 
@@ -166,19 +175,19 @@ describe('signed uploads (local provider)', () => {
     )}`;
     const valid = bearer();
     const altered = `${valid.slice(0, 20)}${valid[20] === 'A' ? 'B' : 'A'}${valid.slice(21)}`;
-    const cases: [string | undefined, RegExp][] = [
-      [undefined, /not signed/],
-      ['Basic dXNlcjpwYXNz', /not signed/],
-      [altered, /not valid/],
-      [bearer({ secret: `${SECRET}-other` }), /not valid/],
-      [expired, /expired/],
+    const cases: [string | undefined, ErrorCode, RegExp][] = [
+      [undefined, 'unsigned', /not signed/],
+      ['Basic dXNlcjpwYXNz', 'unsigned', /not signed/],
+      [altered, 'signature-invalid', /not valid/],
+      [bearer({ secret: `${SECRET}-other` }), 'signature-invalid', /not valid/],
+      [expired, 'signature-expired', /expired/],
     ];
-    for (const [authorization, pattern] of cases) {
+    for (const [authorization, code, pattern] of cases) {
       const body = streamedFileBody({ head: jpegBytes(), size: 100_000, filename: 'a.jpg', type: 'image/jpeg' });
       const headers: Record<string, string> = { 'Content-Type': MULTIPART_TYPE };
       if (authorization) headers.Authorization = authorization;
       const request = new Request(`${ORIGIN}/api/upload`, { method: 'POST', headers, body: body.stream, duplex: 'half' } as RequestInit);
-      await expectMessage(await proxy(request), 401, pattern);
+      await expectError(await proxy(request), 401, code, pattern);
       assert.equal(body.pulled, 0, 'the body was not read');
     }
   });
@@ -187,15 +196,22 @@ describe('signed uploads (local provider)', () => {
     const authorization = bearer();
     const results = await Promise.all(Array.from({ length: 10 }, (_, i) => proxy(uploadRequest(authorization, pngBytes(), `${i}.png`))));
     assert.deepEqual(results.map((r) => r.status), Array(10).fill(200));
-    await expectMessage(await proxy(uploadRequest(authorization, pngBytes(), '11.png')), 400, /^Only 10 files can be attached\.$/);
+    await expectError(await proxy(uploadRequest(authorization, pngBytes(), '11.png')), 400, 'too-many-files', /only 10 files can be attached$/, { maxFiles: 10 });
     assert.equal((await proxy(uploadRequest(bearer(), pngBytes(), 'new.png'))).status, 200, 'a new signature may upload');
   });
 
   it('does not count a failed upload against the token', async () => {
     const authorization = bearer({ limits: { maxFiles: 1 } });
-    assert.equal((await proxy(uploadRequest(authorization, svgBytes(), 'x.svg'))).status, 415);
+    await expectError(await proxy(uploadRequest(authorization, svgBytes(), 'x.svg')), 415, 'type-not-allowed', /drawing/, { accept: DEFAULT_ACCEPT });
     assert.equal((await proxy(uploadRequest(authorization, pngBytes(), 'x.png'))).status, 200);
-    await expectMessage(await proxy(uploadRequest(authorization, pngBytes(), 'y.png')), 400, /^Only 1 file can be attached\.$/);
+    await expectError(await proxy(uploadRequest(authorization, pngBytes(), 'y.png')), 400, 'too-many-files', /only 1 file can be attached$/, { maxFiles: 1 });
+  });
+
+  it('holds a token to its maxTotalSize across its uploads: 413 total-too-large', async () => {
+    const authorization = bearer({ limits: { maxTotalSize: 5000 } });
+    assert.equal((await proxy(uploadRequest(authorization, pngBytes(3000), 'a.png'))).status, 200);
+    await expectError(await proxy(uploadRequest(authorization, pngBytes(2001), 'b.png')), 413, 'total-too-large', /^b\.png: all files together may be at most 5 KB$/, { maxTotalSize: 5000 });
+    assert.equal((await proxy(uploadRequest(authorization, pngBytes(2000), 'c.png'))).status, 200, 'exactly the total passes');
   });
 
   it('accepts a file of exactly 2,097,152 bytes', async () => {
@@ -216,7 +232,7 @@ describe('signed uploads (local provider)', () => {
         body: body.stream,
         duplex: 'half',
       } as RequestInit);
-      await expectMessage(await proxy(request), 413, /The file is larger than 2 MB\./);
+      await expectError(await proxy(request), 413, 'file-too-large', /^big\.jpg is larger than 2 MB$/, { maxFileSize: 2 * MEGABYTE });
       if (size > 3 * MEGABYTE) {
         assert.ok(body.cancelled, 'the request body was cancelled');
         assert.ok(body.pulled < 2 * MEGABYTE + 512 * 1024, `read ${body.pulled} of ${body.total} bytes`);
@@ -228,7 +244,7 @@ describe('signed uploads (local provider)', () => {
 
   it('a token with a smaller size limit is held to it', async () => {
     const authorization = bearer({ limits: { maxFileSize: 1000 } });
-    await expectMessage(await proxy(uploadRequest(authorization, jpegBytes(1001), 'a.jpg')), 413, /larger than 1,000 B\./);
+    await expectError(await proxy(uploadRequest(authorization, jpegBytes(1001), 'a.jpg')), 413, 'file-too-large', /^a\.jpg is larger than 1,000 B$/, { maxFileSize: 1000 });
     assert.equal((await proxy(uploadRequest(authorization, jpegBytes(1000), 'a.jpg'))).status, 200);
   });
 
@@ -243,28 +259,29 @@ describe('signed uploads (local provider)', () => {
   });
 
   it('refuses SVG, executables and types outside the token\'s limits with 415', async () => {
-    await expectMessage(await proxy(uploadRequest(bearer(), svgBytes(), 'cat.jpg', 'image/jpeg')), 415, /web page or drawing \(image\/svg\+xml\)/);
-    await expectMessage(await proxy(uploadRequest(bearer(), exeBytes(), 'cat.jpg', 'image/jpeg')), 415, /not of a type that can be attached/);
-    await expectMessage(await proxy(uploadRequest(bearer({ limits: { accept: ['image/jpeg'] } }), pngBytes(), 'a.png')), 415, /\(PNG\) is not an allowed type; allowed: JPEG/);
+    await expectError(await proxy(uploadRequest(bearer(), svgBytes(), 'cat.jpg', 'image/jpeg')), 415, 'type-not-allowed', /^cat\.jpg is a web page or drawing \(markup\), which cannot be attached$/, { accept: DEFAULT_ACCEPT });
+    await expectError(await proxy(uploadRequest(bearer(), exeBytes(), 'cat.jpg', 'image/jpeg')), 415, 'type-not-allowed', /^cat\.jpg is not a photo, video or document that can be attached$/, { accept: DEFAULT_ACCEPT });
+    await expectError(await proxy(uploadRequest(bearer({ limits: { accept: ['image/jpeg'] } }), pngBytes(), 'a.png')), 415, 'type-not-allowed', /^a\.png is not an allowed type; allowed: JPEG$/, { accept: ['image/jpeg'] });
   });
 
   it('refuses empty files, missing files, extra files and other field names with 400', async () => {
-    await expectMessage(await proxy(uploadRequest(bearer(), new Uint8Array(0), 'empty.jpg')), 400, /empty/);
-    await expectMessage(await proxy(multipartRequest(bearer(), [{ name: 'note', data: 'hi' }])), 400, /No file was sent/);
-    await expectMessage(
+    await expectError(await proxy(uploadRequest(bearer(), new Uint8Array(0), 'empty.jpg')), 400, 'empty-file', /^empty\.jpg is empty$/);
+    await expectError(await proxy(multipartRequest(bearer(), [{ name: 'note', data: 'hi' }])), 400, 'bad-request', /No file was sent/);
+    await expectError(
       await proxy(multipartRequest(bearer(), [
         { name: 'file', filename: 'a.png', type: 'image/png', data: pngBytes() },
         { name: 'file', filename: 'b.png', type: 'image/png', data: pngBytes() },
       ])),
       400,
+      'bad-request',
       /one file per request/,
     );
-    await expectMessage(await proxy(multipartRequest(bearer(), [{ name: 'upload', filename: 'a.png', type: 'image/png', data: pngBytes() }])), 400, /form field "file"/);
+    await expectError(await proxy(multipartRequest(bearer(), [{ name: 'upload', filename: 'a.png', type: 'image/png', data: pngBytes() }])), 400, 'bad-request', /form field "file"/);
     const notMultipart = new Request(`${ORIGIN}/api/upload`, { method: 'POST', headers: { Authorization: bearer(), 'Content-Type': 'image/png' }, body: pngBytes() });
-    await expectMessage(await proxy(notMultipart), 400, /multipart\/form-data/);
+    await expectError(await proxy(notMultipart), 400, 'bad-request', /multipart\/form-data/);
     const cut = multipartBody([{ name: 'file', filename: 'a.png', type: 'image/png', data: pngBytes(5000) }]).subarray(0, 3000);
     const truncated = new Request(`${ORIGIN}/api/upload`, { method: 'POST', headers: { Authorization: bearer(), 'Content-Type': MULTIPART_TYPE }, body: cut });
-    await expectMessage(await proxy(truncated), 400, /not a well-formed multipart body/);
+    await expectError(await proxy(truncated), 400, 'bad-request', /not a well-formed multipart body/);
   });
 
   it('cleans file names (../, CR/LF, quotes, right-to-left marks) and never stores under them', async () => {
@@ -307,7 +324,7 @@ describe('signer and proxy limits', () => {
     });
     const wide = createUploadSigner({ secret: SECRET, limits: { maxFileSize: 50 * MEGABYTE, accept: ['image/*'] } });
     const authorization = wide.sign({ subject: 'u', files: [] }).headers.Authorization;
-    await expectMessage(await narrow(uploadRequest(authorization, pngBytes(), 'a.png')), 415, /allowed: JPEG/);
+    await expectError(await narrow(uploadRequest(authorization, pngBytes(), 'a.png')), 415, 'type-not-allowed', /allowed: JPEG/, { accept: ['image/jpeg'] });
     assert.equal((await narrow(uploadRequest(authorization, jpegBytes(), 'a.jpg'))).status, 200);
   });
 });

@@ -1,8 +1,9 @@
 // Tokens and the signer: what sign() returns, what it refuses, and how tokens are verified.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MEGABYTE } from '../../src/limits.js';
-import { HttpError } from '../../src/server/errors.js';
+import { DEFAULT_ACCEPT, MEGABYTE } from '../../src/limits.js';
+import type { ErrorCode } from '../../src/protocol.js';
+import { HttpError, type RefusedLimit } from '../../src/server/errors.js';
 import { CLOCK_SKEW_SECONDS, MAX_TTL_SECONDS, checkSecret, signToken, verifyToken } from '../../src/server/token.js';
 import { createUploadSigner } from '../../src/server/index.js';
 import { SECRET } from './helpers/proxy.js';
@@ -13,11 +14,13 @@ function tokenOf(authorization: string): string {
   return authorization.replace(/^Bearer /, '');
 }
 
-function refusal(status: number, pattern: RegExp) {
+function refusal(status: number, code: ErrorCode, pattern: RegExp, limit: RefusedLimit = {}) {
   return (error: unknown) => {
     assert.ok(error instanceof HttpError, `expected an HttpError, got ${String(error)}`);
     assert.equal(error.status, status);
+    assert.equal(error.code, code);
     assert.match(error.message, pattern);
+    assert.deepEqual(error.body, { code, message: error.message, ...limit });
     return true;
   };
 }
@@ -60,15 +63,24 @@ describe('createUploadSigner().sign()', () => {
     const signer = createUploadSigner({ secret: SECRET });
     const file = (name: string, size: number, type: string) => ({ name, size, type });
     const eleven = Array.from({ length: 11 }, (_, i) => file(`${i}.jpg`, 10, 'image/jpeg'));
-    assert.throws(() => signer.sign({ subject: 'u', files: eleven }), refusal(400, /^Only 10 files can be attached\.$/));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('big.mp4', 2 * MEGABYTE + 1, 'video/mp4')] }), refusal(400, /big\.mp4 is 2\.01 MB; the limit is 2 MB/));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('x.svg', 10, 'image/svg+xml')] }), refusal(400, /x\.svg is a web page or drawing/));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('x.zip', 10, 'application/zip')] }), refusal(400, /not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF,? (and )?text/));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, /not of a type/));
-    assert.throws(() => signer.sign({ subject: 'u', files: [{ name: 'x' } as never] }), refusal(400, /name, a size and a type/));
+    assert.throws(() => signer.sign({ subject: 'u', files: eleven }), refusal(400, 'too-many-files', /^10\.jpg: only 10 files can be attached$/, { maxFiles: 10 }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('big.mp4', 2 * MEGABYTE + 1, 'video/mp4')] }), refusal(400, 'file-too-large', /^big\.mp4 is 2\.01 MB; the limit is 2 MB$/, { maxFileSize: 2 * MEGABYTE }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('x.svg', 10, 'image/svg+xml')] }), refusal(400, 'type-not-allowed', /x\.svg is a web page or drawing/, { accept: DEFAULT_ACCEPT }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('x.zip', 10, 'application/zip')] }), refusal(400, 'type-not-allowed', /not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF,? (and )?text/, { accept: DEFAULT_ACCEPT }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, 'type-not-allowed', /^x is not a photo, video or document that can be attached$/, { accept: DEFAULT_ACCEPT }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [{ name: 'x' } as never] }), refusal(400, 'bad-request', /name, a size and a type/));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('e.txt', 0, 'text/plain')] }), refusal(400, 'empty-file', /^e\.txt is empty$/));
     // Exactly the limit is allowed.
     const ten = Array.from({ length: 10 }, (_, i) => file(`${i}.jpg`, 2 * MEGABYTE, 'image/jpeg'));
     assert.ok(signer.sign({ subject: 'u', files: ten }).headers.Authorization);
+  });
+
+  it('refuses files that together exceed maxTotalSize, and binds it into the token', () => {
+    const signer = createUploadSigner({ secret: SECRET, limits: { maxTotalSize: 3 * MEGABYTE } });
+    const files = [{ name: 'a.jpg', size: 2 * MEGABYTE, type: 'image/jpeg' }, { name: 'b.jpg', size: MEGABYTE + 1, type: 'image/jpeg' }];
+    assert.throws(() => signer.sign({ subject: 'u', files }), refusal(400, 'total-too-large', /^b\.jpg: all files together may be at most 3 MB$/, { maxTotalSize: 3 * MEGABYTE }));
+    const signature = signer.sign({ subject: 'u', files: files.slice(0, 1) });
+    assert.equal(signer.verify(tokenOf(signature.headers.Authorization)).limits.maxTotalSize, 3 * MEGABYTE);
   });
 });
 
@@ -81,8 +93,8 @@ describe('verifyToken', () => {
   });
 
   it('refuses a missing token with 401', () => {
-    assert.throws(() => verifyToken(undefined, key), refusal(401, /not signed/));
-    assert.throws(() => verifyToken('', key), refusal(401, /not signed/));
+    assert.throws(() => verifyToken(undefined, key), refusal(401, 'unsigned', /not signed/));
+    assert.throws(() => verifyToken('', key), refusal(401, 'unsigned', /not signed/));
   });
 
   it('refuses an altered token with 401', () => {
@@ -91,21 +103,21 @@ describe('verifyToken', () => {
     const wider = Buffer.from(JSON.stringify({ ...claims, limits: { ...claims.limits, maxFileSize: 1e9 } })).toString('base64url');
     const flipped = `${mac.slice(0, -2)}${mac.at(-2) === 'A' ? 'B' : 'A'}${mac.at(-1)}`;
     for (const altered of [`${wider}.${mac}`, `${payload}.${flipped}`, `${payload}.${mac}x`, `${payload}.${mac}.x`, `${payload}`, 'a.b', 'not a token', `${payload}.${mac.slice(0, 10)}`]) {
-      assert.throws(() => verifyToken(altered, key, now(claims.iat)), refusal(401, /not valid/), altered);
+      assert.throws(() => verifyToken(altered, key, now(claims.iat)), refusal(401, 'signature-invalid', /not valid/), altered);
     }
-    assert.throws(() => verifyToken(token, checkSecret(`${SECRET}-other`), now(claims.iat)), refusal(401, /not valid/));
+    assert.throws(() => verifyToken(token, checkSecret(`${SECRET}-other`), now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
   });
 
   it('refuses an expired token with 401, after a small clock-skew leeway', () => {
     const token = signToken(claims, key);
     assert.ok(verifyToken(token, key, now(claims.exp + CLOCK_SKEW_SECONDS)), 'within the leeway');
-    assert.throws(() => verifyToken(token, key, now(claims.exp + CLOCK_SKEW_SECONDS) + 1), refusal(401, /expired/));
+    assert.throws(() => verifyToken(token, key, now(claims.exp + CLOCK_SKEW_SECONDS) + 1), refusal(401, 'signature-expired', /expired/));
     assert.ok(verifyToken(token, key, now(claims.iat - CLOCK_SKEW_SECONDS)), 'a verifier clock a little behind');
-    assert.throws(() => verifyToken(token, key, now(claims.iat - CLOCK_SKEW_SECONDS) - 1), refusal(401, /not valid yet/));
+    assert.throws(() => verifyToken(token, key, now(claims.iat - CLOCK_SKEW_SECONDS) - 1), refusal(401, 'signature-invalid', /not valid yet/));
   });
 
   it('refuses a correctly signed token whose claims are malformed', () => {
     const bad = signToken({ ...claims, limits: { maxFiles: '10' } } as never, key);
-    assert.throws(() => verifyToken(bad, key, now(claims.iat)), refusal(401, /not valid/));
+    assert.throws(() => verifyToken(bad, key, now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
   });
 });

@@ -1,7 +1,7 @@
-// The small server modules on their own: file names, streaming base64, limits, provider messages,
-// the per-token usage counter, and spooling at the size limit.
+// The small server modules on their own: file names, streaming base64, limits and refusals,
+// provider messages, and spooling at the size limit.
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
@@ -11,8 +11,8 @@ import { cleanFileName, extensionFor } from '../../src/server/filename.js';
 import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
-import { intersectLimits, tooLargeMessage, typeRefusal } from '../../src/server/rules.js';
-import { UsageCounter } from '../../src/server/usage.js';
+import { intersectLimits } from '../../src/server/intersect-limits.js';
+import { refusal } from '../../src/server/refusals.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
 
@@ -90,12 +90,39 @@ describe('limits', () => {
     assert.deepEqual(intersectLimits(DEFAULT_LIMITS, PROVIDER_PRESETS.openmarket).accept.sort(), ['application/pdf', 'image/gif', 'image/jpeg', 'image/png', 'video/mp4']);
   });
 
-  it('words refusals with the limit in binary megabytes', () => {
-    assert.equal(tooLargeMessage(2 * MEGABYTE, 'photo.jpg', 2 * MEGABYTE + 1), 'photo.jpg is 2.01 MB; the limit is 2 MB.');
-    assert.equal(tooLargeMessage(3.75 * MEGABYTE, 'The file'), 'The file is larger than 3.75 MB.');
-    assert.equal(typeRefusal('image/png', DEFAULT_LIMITS, 'x'), undefined);
-    assert.match(typeRefusal('image/svg+xml', { ...DEFAULT_LIMITS, accept: ['image/*'] }, 'x.svg')!, /web page or drawing/);
-    assert.match(typeRefusal(undefined, PROVIDER_PRESETS.acrobits, 'x.bin')!, /not of a type.*allowed: JPEG\W{1,6}MP4\./);
+  it('takes the smaller total size, or the one set', () => {
+    assert.equal(intersectLimits({ ...DEFAULT_LIMITS, maxTotalSize: 5 * MEGABYTE }, { ...DEFAULT_LIMITS, maxTotalSize: 3 * MEGABYTE }).maxTotalSize, 3 * MEGABYTE);
+    assert.equal(intersectLimits(DEFAULT_LIMITS, { ...DEFAULT_LIMITS, maxTotalSize: 4 * MEGABYTE }).maxTotalSize, 4 * MEGABYTE);
+    assert.equal(intersectLimits({ ...DEFAULT_LIMITS, maxTotalSize: 4 * MEGABYTE }, DEFAULT_LIMITS).maxTotalSize, 4 * MEGABYTE);
+    assert.ok(!('maxTotalSize' in intersectLimits(DEFAULT_LIMITS, PROVIDER_PRESETS.plivo)), 'no total limit when neither has one');
+  });
+});
+
+describe('refusals', () => {
+  it('word the shared codes in English with the limit in binary megabytes, and name the limit that refused', () => {
+    const body = (error: { status: number; body: unknown }) => [error.status, error.body];
+    assert.deepEqual(body(refusal('file-too-large', { name: 'photo.jpg', size: 2 * MEGABYTE + 1 }, DEFAULT_LIMITS)), [
+      413,
+      { code: 'file-too-large', message: 'photo.jpg is 2.01 MB; the limit is 2 MB', maxFileSize: 2 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('file-too-large', { name: 'The file' }, PROVIDER_PRESETS.bandwidth)), [
+      413,
+      { code: 'file-too-large', message: 'The file is larger than 3.75 MB', maxFileSize: 3.75 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('type-not-allowed', { name: 'x.bin' }, { ...PROVIDER_PRESETS.acrobits, accept: ['.jpg', 'video/mp4'] })), [
+      415,
+      { code: 'type-not-allowed', message: 'x.bin is not a photo, video or document that can be attached', accept: ['image/jpeg', 'video/mp4'] },
+    ]);
+    assert.match(refusal('type-not-allowed', { name: 'x.svg', type: 'image/svg+xml' }, DEFAULT_LIMITS).message, /web page or drawing/);
+    assert.deepEqual(body(refusal('too-many-files', { name: 'a.png' }, DEFAULT_LIMITS, 400)), [
+      400,
+      { code: 'too-many-files', message: 'a.png: only 10 files can be attached', maxFiles: 10 },
+    ]);
+    assert.deepEqual(body(refusal('total-too-large', { name: 'a.png', size: 10 }, { ...DEFAULT_LIMITS, maxTotalSize: 5 * MEGABYTE })), [
+      413,
+      { code: 'total-too-large', message: 'a.png: all files together may be at most 5 MB', maxTotalSize: 5 * MEGABYTE },
+    ]);
+    assert.deepEqual(body(refusal('empty-file', { name: 'e.txt', size: 0 }, DEFAULT_LIMITS)), [400, { code: 'empty-file', message: 'e.txt is empty' }]);
   });
 });
 
@@ -119,29 +146,16 @@ describe('provider answers', () => {
     assert.ok(providerMessage(JSON.stringify({ message: 'x'.repeat(1000) }))!.length <= 300);
   });
 
-  it('passes 413, 415 and 429 through and answers other refusals 502', () => {
-    assert.equal(providerFailure('Plivo', 413).status, 413);
-    assert.equal(providerFailure('Plivo', 415).status, 415);
-    assert.equal(providerFailure('Plivo', 429).status, 429);
-    assert.equal(providerFailure('Plivo', 400, 'nope').status, 502);
-    assert.equal(providerFailure('Plivo', 401).status, 502);
-    assert.equal(providerFailure('Plivo', 503).status, 502);
+  it('passes 413, 415 and 429 through with their codes and answers other refusals 502 provider-failed', () => {
+    const answer = (status: number) => {
+      const { status: given, code } = providerFailure('Plivo', status);
+      return [given, code];
+    };
+    assert.deepEqual(answer(413), [413, 'file-too-large']);
+    assert.deepEqual(answer(415), [415, 'type-not-allowed']);
+    assert.deepEqual(answer(429), [429, 'rate-limited']);
+    for (const status of [400, 401, 402, 403, 404, 500, 503]) assert.deepEqual(answer(status), [502, 'provider-failed'], String(status));
     assert.equal(providerFailure('Plivo', 400, 'nope').message, 'Plivo refused the upload (HTTP 400): nope');
-  });
-});
-
-describe('UsageCounter', () => {
-  it('counts uploads per token up to the limit, gives back failed ones, and forgets expired tokens', () => {
-    const usage = new UsageCounter();
-    const now = 1_000_000;
-    for (let i = 0; i < 10; i++) assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
-    assert.equal(usage.reserve('a', 10, now + 60_000, now), false);
-    assert.equal(usage.reserve('b', 10, now + 60_000, now), true, 'another token has its own count');
-    usage.release('a');
-    assert.equal(usage.reserve('a', 10, now + 60_000, now), true);
-    assert.equal(usage.size, 2);
-    usage.reserve('c', 10, now + 10 * 60_000, now + 61_000); // a sweep runs at most once a minute
-    assert.equal(usage.size, 1, 'the expired tokens are gone');
   });
 });
 
@@ -156,16 +170,17 @@ describe('spoolUpload', () => {
   it('passes a file of exactly the limit, spooled whole with its head, and refuses limit + 1 byte with 413', async () => {
     const dir = await tempDir('spool-unit');
     try {
-      const exact = await spoolUpload(request(jpegBytes(1000)), { maxFileSize: 1000, tmpDir: dir.path });
+      const exact = await spoolUpload(request(jpegBytes(1000)), { limits: { ...DEFAULT_LIMITS, maxFileSize: 1000 }, tmpDir: dir.path });
       assert.equal(exact.size, 1000);
       assert.deepEqual(await readFile(exact.path), Buffer.from(jpegBytes(1000)));
       assert.deepEqual(exact.head, jpegBytes(1000));
+      assert.equal(exact.sha256, createHash('sha256').update(jpegBytes(1000)).digest('base64url'), 'hashed while spooled');
       assert.equal(exact.fileName, 'a.jpg');
       assert.deepEqual({ ...exact.fields }, { note: 'hi' });
       await removeSpool(exact.path);
-      await assert.rejects(spoolUpload(request(jpegBytes(1001)), { maxFileSize: 1000, tmpDir: dir.path }), (error) => {
+      await assert.rejects(spoolUpload(request(jpegBytes(1001)), { limits: { ...DEFAULT_LIMITS, maxFileSize: 1000 }, tmpDir: dir.path }), (error) => {
         assert.ok(error instanceof HttpError);
-        assert.equal(error.status, 413);
+        assert.deepEqual([error.status, error.body], [413, { code: 'file-too-large', message: 'a.jpg is larger than 1,000 B', maxFileSize: 1000 }]);
         return true;
       });
       assert.deepEqual(await dir.list(), [], 'the cut file is removed');

@@ -23,6 +23,7 @@ export function bandwidthProvider(options: BandwidthProviderOptions): MediaProvi
   return {
     name: 'Bandwidth',
     limits: PROVIDER_PRESETS.bandwidth,
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       // The extension follows the bytes, not the user's name (a PNG named .jpg is stored as .png).
       const mediaName = `${randomUUID()}${extensionFor(file.contentType) || extensionOf(file.fileName)}`;

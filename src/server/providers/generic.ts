@@ -36,6 +36,7 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
   return {
     name,
     limits: { ...PROVIDER_PRESETS.acrobits, ...options.limits },
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const form = new FormData();
       for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));
@@ -43,7 +44,7 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
       const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]));
       const answer = await callProvider(options.url, { method, headers, body: form }, { provider: name, timeoutMs: options.timeoutMs, signal: file.signal, secrets });
       const mediaUrl = jsonString(parseJson(answer.text), 'media_url') ?? xmlValue(answer.text, 'media_url');
-      if (!mediaUrl) throw new HttpError(502, `${name} did not return a media URL.`);
+      if (!mediaUrl) throw new HttpError(502, 'provider-failed', `${name} did not return a media URL.`);
       const mediaId = jsonString(parseJson(answer.text), 'media_id') ?? xmlValue(answer.text, 'media_id');
       return { media_url: mediaUrl, media_id: mediaId };
     },

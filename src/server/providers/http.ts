@@ -1,8 +1,10 @@
 /**
- * One provider call: a timeout, no retry (uploads are not idempotent), no redirects (they could
- * carry our credentials elsewhere), and every failure turned into a status and a clear message.
+ * One provider call: a timeout, no retry (the browser retries, with the same `Idempotency-Key`), no
+ * redirects (they could carry our credentials elsewhere), and every failure turned into a status,
+ * a code and a clear message.
  */
-import { HttpError } from '../errors.js';
+import type { ErrorCode } from '../../protocol.js';
+import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS } from '../provider.js';
 import { providerMessage, readText } from './response.js';
 
@@ -33,35 +35,46 @@ export async function callProvider(url: string, init: RequestInit, options: Call
     // Read under the same signal: a provider that sends headers and then stalls also times out.
     const text = await readText(response);
     if (response.status < 200 || response.status > 299) {
-      throw providerFailure(options.provider, response.status, providerMessage(text, options.secrets));
+      throw providerFailure(options.provider, response.status, providerMessage(text, options.secrets), response.headers.get('retry-after'));
     }
     return { status: response.status, headers: response.headers, text };
   } catch (error) {
     if (error instanceof HttpError) throw error;
     if (timeout.aborted) {
-      throw new HttpError(504, `${options.provider} did not answer within ${seconds(timeoutMs)}. Try again later.`, { cause: error });
+      // The provider may still have stored the file: a retry forwards it again (see the README).
+      throw new HttpError(504, 'provider-timeout', `${options.provider} did not answer within ${seconds(timeoutMs)}. Try again later.`, {}, { cause: error });
     }
-    if (options.signal?.aborted) throw new HttpError(400, 'The upload was cancelled.', { cause: error });
-    throw new HttpError(502, `${options.provider} could not be reached${networkCode(error)}. Try again later.`, { cause: error });
+    if (options.signal?.aborted) throw uploadCancelled(error);
+    throw new HttpError(502, 'provider-failed', `${options.provider} could not be reached${networkCode(error)}. Try again later.`, {}, { cause: error });
   }
 }
 
+/** The codes of the provider statuses that concern the file or the pace, which the browser may act on. */
+const PASSED_THROUGH: Readonly<Record<number, ErrorCode>> = { 413: 'file-too-large', 415: 'type-not-allowed', 429: 'rate-limited' };
+
 /**
  * A provider's refusal, for the browser: 413, 415 and 429 keep their status (they are about the
- * file or the pace); anything else is the proxy's problem with its provider, hence 502.
+ * file or the pace; a 429 keeps its `Retry-After`); anything else is the proxy's problem with its
+ * provider, hence 502 `provider-failed`.
  */
-export function providerFailure(provider: string, status: number, message?: string): HttpError {
+export function providerFailure(provider: string, status: number, message?: string, retryAfter?: string | null): HttpError {
   const because = message ? `: ${message}` : '.';
-  if (status === 413 || status === 415 || status === 429) {
-    return new HttpError(status, `${provider} refused the file (HTTP ${status})${because}`);
+  const passed = PASSED_THROUGH[status];
+  if (passed) {
+    const headers = status === 429 && retryAfter && RETRY_AFTER.test(retryAfter) ? { 'Retry-After': retryAfter } : undefined;
+    return new HttpError(status, passed, `${provider} refused the file (HTTP ${status})${because}`, {}, { headers });
   }
   if (status === 401 || status === 403) {
     // Our credentials, not the user's signature: never answered as 401.
-    return new HttpError(502, `${provider} refused the server's credentials (HTTP ${status})${message ? `: ${message.replace(/\.$/, '')}` : ''}. Tell the site's administrator.`);
+    const reason = message ? `: ${message.replace(/\.$/, '')}` : '';
+    return new HttpError(502, 'provider-failed', `${provider} refused the server's credentials (HTTP ${status})${reason}. Tell the site's administrator.`);
   }
-  if (status >= 500) return new HttpError(502, `${provider} failed to store the file (HTTP ${status})${because}`);
-  return new HttpError(502, `${provider} refused the upload (HTTP ${status})${because}`);
+  if (status >= 500) return new HttpError(502, 'provider-failed', `${provider} failed to store the file (HTTP ${status})${because}`);
+  return new HttpError(502, 'provider-failed', `${provider} refused the upload (HTTP ${status})${because}`);
 }
+
+/** Seconds, or an HTTP date: anything else is not repeated to the browser. */
+const RETRY_AFTER = /^(\d{1,6}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 
 export function basicAuth(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;

@@ -60,7 +60,7 @@ export function localProvider(options: LocalProviderOptions): MediaProvider {
       const sidecar = MEDIA_ID.test(id) ? await readSidecar(join(dir, `${id}.json`)) : undefined;
       const path = join(dir, id);
       const size = sidecar && (await stat(path).catch(() => undefined))?.size;
-      if (!sidecar || size === undefined) throw new HttpError(404, 'No such media.');
+      if (!sidecar || size === undefined) throw new HttpError(404, 'not-found', 'No such media.');
       const headers = {
         'Content-Type': sidecar.content_type === 'text/plain' ? 'text/plain; charset=utf-8' : sidecar.content_type,
         'Content-Length': String(size),

@@ -24,6 +24,7 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
   return {
     name: 'OpenMarket',
     limits: PROVIDER_PRESETS.openmarket,
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const { body, length } = jsonBody(file, options.idsAccountId);
       const init: RequestInit & { duplex: 'half' } = {
@@ -39,7 +40,7 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
       };
       const answer = await callProvider(url, init, { provider: 'OpenMarket', timeoutMs: options.timeoutMs, signal: file.signal, secrets });
       const location = answer.headers.get('location');
-      if (!location) throw new HttpError(502, 'OpenMarket did not return a media URL.');
+      if (!location) throw new HttpError(502, 'provider-failed', 'OpenMarket did not return a media URL.');
       const mediaUrl = new URL(location, url);
       return { media_url: mediaUrl.href, media_id: mediaUrl.pathname.split('/').pop() || undefined };
     },

@@ -21,6 +21,7 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
   return {
     name: 'Plivo',
     limits: PROVIDER_PRESETS.plivo,
+    timeoutMs: options.timeoutMs,
     async upload(file) {
       const form = new FormData();
       // A file-backed Blob: fetch streams it from disk.
@@ -38,7 +39,7 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
         throw providerFailure('Plivo', typeof code === 'number' && code >= 400 ? code : 502, safeMessage(reason, secrets));
       }
       const mediaUrl = jsonString(object, 'media_url');
-      if (!mediaUrl) throw new HttpError(502, 'Plivo did not return a media URL.');
+      if (!mediaUrl) throw new HttpError(502, 'provider-failed', 'Plivo did not return a media URL.');
       return { media_url: mediaUrl, media_id: jsonString(object, 'media_id') };
     },
   };

@@ -35,6 +35,11 @@ export interface Mock extends Listening {
   requests: Recorded[];
   /** Answer the next request with this, after recording it (for error mapping). */
   replyOnce(reply: Reply): void;
+  /**
+   * Record the requests that arrive from now on, but answer none of them until the returned
+   * function is called: a provider that is slow for exactly as long as a test needs.
+   */
+  hold(): () => void;
 }
 
 type Answer = (request: Recorded) => Reply;
@@ -42,10 +47,12 @@ type Answer = (request: Recorded) => Reply;
 async function startMock(answer: Answer): Promise<Mock> {
   const requests: Recorded[] = [];
   const forced: Reply[] = [];
+  let held: Promise<void> = Promise.resolve();
   const listening = await listen((req, res) => {
     void record(req).then(
-      (recorded) => {
+      async (recorded) => {
         requests.push(recorded);
+        await held;
         try {
           send(res, forced.shift() ?? answer(recorded));
         } catch (error) {
@@ -55,7 +62,15 @@ async function startMock(answer: Answer): Promise<Mock> {
       () => send(res, { status: 400, body: 'unreadable request' }),
     );
   });
-  return { ...listening, requests, replyOnce: (reply) => forced.push(reply) };
+  const hold = () => {
+    let release!: () => void;
+    held = new Promise((resolve) => (release = resolve));
+    return () => {
+      held = Promise.resolve();
+      release();
+    };
+  };
+  return { ...listening, requests, replyOnce: (reply) => forced.push(reply), hold };
 }
 
 function send(res: ServerResponse, reply: Reply): void {

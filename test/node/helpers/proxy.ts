@@ -1,6 +1,8 @@
-/** Shared setup for the proxy tests: a secret, signatures, and upload requests as the element sends them. */
-import { createUploadSigner } from '../../../src/server/index.js';
+/** Shared setup for the proxy tests: a secret, signatures, upload requests as the element sends them, and the failure shape. */
+import assert from 'node:assert/strict';
 import type { Limits } from '../../../src/limits.js';
+import type { ErrorBody, ErrorCode } from '../../../src/protocol.js';
+import { createUploadSigner } from '../../../src/server/index.js';
 
 export const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const ORIGIN = 'http://app.test';
@@ -21,4 +23,18 @@ export function uploadRequest(authorization: string | undefined, bytes: Uint8Arr
 
 export async function json(response: Response): Promise<Record<string, unknown>> {
   return (await response.json()) as Record<string, unknown>;
+}
+
+/**
+ * Asserts the one failure shape: the status, `{ code, message }` and exactly the limit fields
+ * given (`{ maxFileSize: … }` when a limit refused the file). Returns the message.
+ */
+export async function expectError(response: Response, status: number, code: ErrorCode, pattern: RegExp, limit: Partial<ErrorBody> = {}): Promise<string> {
+  const body = await json(response);
+  assert.equal(response.status, status, `status of ${JSON.stringify(body)}`);
+  assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+  assert.deepEqual(body, { code, message: body.message, ...limit });
+  assert.equal(typeof body.message, 'string');
+  assert.match(String(body.message), pattern);
+  return String(body.message);
 }

@@ -1,0 +1,121 @@
+/**
+ * `POST|PUT …/upload`, in this order: the signature (before any byte of the body is read), the
+ * file (spooled, checked against the token's limits, fingerprinted), the store (a slot of the
+ * token's count, or the stored answer of a repeat), the provider, and the store again (keep the
+ * answer, or give the key back). The temporary file is removed whatever happens.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Limits } from '../limits.js';
+import type { UploadResult } from '../protocol.js';
+import { sniffType } from '../sniff.js';
+import { checkFile } from '../validate.js';
+import { jsonResponse } from './errors.js';
+import { cleanFileName, extensionFor } from './filename.js';
+import { fingerprint, forwardOnce, idempotencyKey, reserveOrWait } from './idempotency.js';
+import { intersectLimits } from './intersect-limits.js';
+import { removeSpool, spoolUpload, type SpooledFile } from './multipart.js';
+import { DEFAULT_TIMEOUT_MS, type MediaProvider } from './provider.js';
+import { refusal } from './refusals.js';
+import type { UploadSigner } from './signer.js';
+import type { ReserveRequest, UploadStore } from './store.js';
+import { CLOCK_SKEW_SECONDS } from './token.js';
+
+export interface UploadRouteOptions {
+  signer: UploadSigner;
+  /** The proxy's limits (already narrowed to the provider's); the token's apply too. */
+  limits: Readonly<Limits>;
+  provider: MediaProvider;
+  store: UploadStore;
+  tmpDir: string;
+  /** How long a repeat waits for an attempt with its key that is still running. */
+  inProgressWaitMs: number;
+}
+
+/** An in-progress reservation outlives the provider call a little, then stops blocking its key (a crashed process). */
+const LEASE_MARGIN_MS = 15_000;
+
+/** Sent with a stored answer given again, as other idempotent APIs do. */
+const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** A file that passed the checks. */
+interface CheckedUpload extends SpooledFile {
+  /** What its bytes say it is. */
+  contentType: string;
+  /** Its cleaned name, or "The file", for refusals. */
+  displayName: string;
+}
+
+export function uploadRoute(options: UploadRouteOptions): (request: Request) => Promise<Response> {
+  const { signer, provider, store } = options;
+  const leaseMs = (provider.timeoutMs ?? DEFAULT_TIMEOUT_MS) + LEASE_MARGIN_MS;
+
+  async function forward(file: CheckedUpload, request: Request): Promise<UploadResult> {
+    const id = randomBytes(16).toString('base64url');
+    const fileName = cleanFileName(file.fileName, `file${extensionFor(file.contentType)}`);
+    const result = await provider.upload({
+      id,
+      path: file.path,
+      size: file.size,
+      contentType: file.contentType,
+      fileName,
+      mediaRoute: siblingRoute(request, 'media'),
+      signal: request.signal,
+    });
+    return { media_url: result.media_url, media_id: result.media_id ?? id, file_name: fileName, content_type: file.contentType, size: file.size };
+  }
+
+  return async (request) => {
+    const claims = signer.verify(bearerToken(request));
+    const key = idempotencyKey(request);
+    // The token's limits may be wider than ours (another signer with the same secret): both apply.
+    const bound = intersectLimits(claims.limits, options.limits);
+    const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir });
+    try {
+      const file = checked(spooled, bound);
+      const attempt = randomBytes(16).toString('base64url');
+      const reservation: ReserveRequest = {
+        tokenId: claims.jti,
+        // Without a key the upload is counted like any other, under a key nobody else knows.
+        key: key ?? attempt,
+        attempt,
+        fingerprint: fingerprint(file),
+        size: file.size,
+        maxFiles: bound.maxFiles,
+        maxTotalSize: bound.maxTotalSize,
+        expiresAt: (claims.exp + CLOCK_SKEW_SECONDS) * 1000,
+        leaseMs,
+      };
+      const found = await reserveOrWait(store, reservation, { waitMs: options.inProgressWaitMs, signal: request.signal });
+      if (found.state === 'done') return jsonResponse(200, found.answer, { [REPLAYED_HEADER]: 'true' });
+      if (found.state === 'full') {
+        const code = found.limit === 'maxFiles' ? 'too-many-files' : 'total-too-large';
+        throw refusal(code, { name: file.displayName, size: file.size }, bound);
+      }
+      return jsonResponse(200, await forwardOnce(store, reservation, () => forward(file, request)));
+    } finally {
+      await removeSpool(spooled.path);
+    }
+  };
+}
+
+/** The file with the type its bytes say, or the refusal of the shared checks. */
+function checked(spooled: SpooledFile, limits: Readonly<Limits>): CheckedUpload {
+  const type = sniffType(spooled.head);
+  const displayName = cleanFileName(spooled.fileName, 'The file');
+  const refused = checkFile({ size: spooled.size, type }, limits);
+  // checkFile refuses bytes of no known type; the second test only tells TypeScript so.
+  if (refused || type === undefined) throw refusal(refused ?? 'type-not-allowed', { name: displayName, size: spooled.size, type }, limits);
+  return { ...spooled, contentType: type, displayName };
+}
+
+/** The token from `Authorization: Bearer <token>`, as `sign()` put it in the headers. */
+function bearerToken(request: Request): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '');
+  return match?.[1];
+}
+
+/** The path of the route `name` next to this request's route ('/api/upload' → '/api/media'). */
+function siblingRoute(request: Request, name: string): string {
+  const path = new URL(request.url).pathname.replace(/\/$/, '');
+  return `${path.slice(0, path.lastIndexOf('/') + 1)}${name}`;
+}
