@@ -141,11 +141,12 @@ export function readServerError(response: ResponseLike): ServerError {
 /** A code is a short lower-case word with dashes, like `file-too-large`. */
 const ERROR_CODE = /^[a-z][a-z0-9-]{0,63}$/;
 
-/** `maxFiles`, `maxFileSize` and `accept` of an error body, those that are well-formed. */
+/** `maxFiles`, `maxFileSize`, `maxTotalSize` and `accept` of an error body, those that are well-formed. */
 function limitsOf(json: JsonObject): Partial<Limits> | undefined {
   const limits: Partial<Limits> = {};
   if (Number.isSafeInteger(json.maxFiles) && json.maxFiles > 0) limits.maxFiles = json.maxFiles;
   if (Number.isSafeInteger(json.maxFileSize) && json.maxFileSize > 0) limits.maxFileSize = json.maxFileSize;
+  if (Number.isSafeInteger(json.maxTotalSize) && json.maxTotalSize > 0) limits.maxTotalSize = json.maxTotalSize;
   if (Array.isArray(json.accept) && json.accept.every((entry: unknown) => typeof entry === 'string')) limits.accept = json.accept;
   return Object.keys(limits).length > 0 ? limits : undefined;
 }

@@ -260,7 +260,7 @@ describe('signed uploads (local provider)', () => {
 
   it('refuses SVG, executables and types outside the token\'s limits with 415', async () => {
     await expectError(await proxy(uploadRequest(bearer(), svgBytes(), 'cat.jpg', 'image/jpeg')), 415, 'type-not-allowed', /^cat\.jpg is a web page or drawing \(markup\), which cannot be attached$/, { accept: DEFAULT_ACCEPT });
-    await expectError(await proxy(uploadRequest(bearer(), exeBytes(), 'cat.jpg', 'image/jpeg')), 415, 'type-not-allowed', /^cat\.jpg is not a photo, video or document that can be attached$/, { accept: DEFAULT_ACCEPT });
+    await expectError(await proxy(uploadRequest(bearer(), exeBytes(), 'cat.jpg', 'image/jpeg')), 415, 'type-not-allowed', /^cat\.jpg: its contents are not of a type that can be attached; allowed: JPEG, PNG, GIF, MP4, PDF, text$/, { accept: DEFAULT_ACCEPT });
     await expectError(await proxy(uploadRequest(bearer({ limits: { accept: ['image/jpeg'] } }), pngBytes(), 'a.png')), 415, 'type-not-allowed', /^a\.png is not an allowed type; allowed: JPEG$/, { accept: ['image/jpeg'] });
   });
 

@@ -67,7 +67,7 @@ describe('createUploadSigner().sign()', () => {
     assert.throws(() => signer.sign({ subject: 'u', files: [file('big.mp4', 2 * MEGABYTE + 1, 'video/mp4')] }), refusal(400, 'file-too-large', /^big\.mp4 is 2\.01 MB; the limit is 2 MB$/, { maxFileSize: 2 * MEGABYTE }));
     assert.throws(() => signer.sign({ subject: 'u', files: [file('x.svg', 10, 'image/svg+xml')] }), refusal(400, 'type-not-allowed', /x\.svg is a web page or drawing/, { accept: DEFAULT_ACCEPT }));
     assert.throws(() => signer.sign({ subject: 'u', files: [file('x.zip', 10, 'application/zip')] }), refusal(400, 'type-not-allowed', /not an allowed type; allowed: JPEG, PNG, GIF, MP4, PDF,? (and )?text/, { accept: DEFAULT_ACCEPT }));
-    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, 'type-not-allowed', /^x is not a photo, video or document that can be attached$/, { accept: DEFAULT_ACCEPT }));
+    assert.throws(() => signer.sign({ subject: 'u', files: [file('x', 10, '')] }), refusal(400, 'type-not-allowed', /^x: its contents are not of a type that can be attached; allowed: JPEG, PNG, GIF, MP4, PDF, text$/, { accept: DEFAULT_ACCEPT }));
     assert.throws(() => signer.sign({ subject: 'u', files: [{ name: 'x' } as never] }), refusal(400, 'bad-request', /name, a size and a type/));
     assert.throws(() => signer.sign({ subject: 'u', files: [file('e.txt', 0, 'text/plain')] }), refusal(400, 'empty-file', /^e\.txt is empty$/));
     // Exactly the limit is allowed.

@@ -111,7 +111,7 @@ describe('refusals', () => {
     ]);
     assert.deepEqual(body(refusal('type-not-allowed', { name: 'x.bin' }, { ...PROVIDER_PRESETS.acrobits, accept: ['.jpg', 'video/mp4'] })), [
       415,
-      { code: 'type-not-allowed', message: 'x.bin is not a photo, video or document that can be attached', accept: ['image/jpeg', 'video/mp4'] },
+      { code: 'type-not-allowed', message: 'x.bin: its contents are not of a type that can be attached; allowed: JPEG, MP4', accept: ['image/jpeg', 'video/mp4'] },
     ]);
     assert.match(refusal('type-not-allowed', { name: 'x.svg', type: 'image/svg+xml' }, DEFAULT_LIMITS).message, /web page or drawing/);
     assert.deepEqual(body(refusal('too-many-files', { name: 'a.png' }, DEFAULT_LIMITS, 400)), [
