@@ -1,6 +1,7 @@
 // One Vite config for the demo dev server (`npm start`) and the two library builds:
 //   vite build              → dist/: the npm build, ES modules, dependencies left external
-//   vite build --mode cdn   → dist/cdn/: one self-contained, minified ES module for a <script> tag
+//   vite build --mode cdn   → dist/cdn/: minified ES modules for a <script type="module"> tag: the
+//                             entry, and the chunks it loads itself (from next to it)
 // (`npm run build` runs both, in that order, then emits the .d.ts files with tsc.)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -62,7 +63,8 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'mms-media-upload.min.js' },
-        rolldownOptions: { output: { minify: true } },
+        // The upload engine (Uppy and the transport) is its own chunk, loaded after the first render.
+        rolldownOptions: { output: { minify: true, chunkFileNames: '[name]-[hash].min.js' } },
       },
     };
   }

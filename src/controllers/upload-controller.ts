@@ -8,15 +8,14 @@
  * move in the DOM keeps it). Its file state is kept meanwhile and handed to the next Uppy if the
  * element comes back: uploads in flight are cancelled and start again then; nothing is lost.
  */
-import Uppy, { RestrictionError } from '@uppy/core';
+import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason, type UploadErrorReason } from '../events.js';
 import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
 import type { Limits } from '../limits.js';
 import { describe, type MessageContext } from '../messages.js';
-import { sniffBlob } from '../sniff.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
-import { UploadTransport, type Body, type Failure, type Meta, type TransportSettings, type UploadFile } from '../upload-transport.js';
+import type { Body, Failure, Meta, TransportSettings, UploadFile, UploadTransport } from '../upload-transport.js';
 import { checkAddition, checkFile } from '../validate.js';
 
 /** What the controller reads from its element, at the moment it needs it. */
@@ -31,6 +30,17 @@ export interface UploadSettings extends TransportSettings {
 
 export interface UploadControllerHost extends ReactiveControllerHost, EventTarget {
   readonly isConnected: boolean;
+}
+
+type Engine = typeof import('../upload-engine.js');
+
+/** The upload machinery, once loaded: one for the page, loaded by the first element that needs it. */
+let engine: Engine | undefined;
+let loading: Promise<Engine> | undefined;
+
+function loadEngine(): Promise<Engine> {
+  loading ??= import('../upload-engine.js').then((module) => (engine = module));
+  return loading;
 }
 
 /** A sentence composed when it is shown, so it follows the strings and locale in force. */
@@ -59,6 +69,8 @@ export class UploadController implements ReactiveController {
   }
 
   hostConnected(): void {
+    // Loaded once the element has rendered, so that it is there when the first file arrives.
+    void this.#host.updateComplete.then(loadEngine);
     if (!this.#uploadWhenConnected) return;
     this.#uploadWhenConnected = false;
     this.upload();
@@ -107,6 +119,7 @@ export class UploadController implements ReactiveController {
       return;
     }
     this.#notices = [];
+    const { sniffBlob } = await loadEngine();
     const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
     const added = files.filter((file, index) => this.#add(file, types[index])).length;
     this.#host.requestUpdate();
@@ -178,8 +191,10 @@ export class UploadController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
+  /** Files exist only once the engine is loaded, and Uppy is needed only for files. */
   #ensureUppy(): Uppy<Meta, Body> {
     if (this.#uppy) return this.#uppy;
+    const { Uppy, RestrictionError, UploadTransport } = engine!;
     const quiet = () => {};
     const uppy = new Uppy<Meta, Body>({
       autoProceed: false,
@@ -238,7 +253,7 @@ export class UploadController implements ReactiveController {
       this.#ensureUppy().addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
       return true;
     } catch (error) {
-      if (!(error instanceof RestrictionError)) throw error;
+      if (!(error instanceof engine!.RestrictionError)) throw error;
       this.#reject(file, error.message as RejectionReason, type);
       return false;
     }

@@ -30,4 +30,25 @@ describe('CDN build', () => {
     expect(new frameWindow.FormData(form).getAll('media')).to.deep.equal(['http://media.server.com/from-cdn.jpg']);
     frame.remove();
   });
+
+  it('renders before the upload engine arrives, which it loads from next to itself', async () => {
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/cdn.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    const frameWindow = frame.contentWindow as Window & typeof globalThis;
+    await frameWindow.customElements.whenDefined('mms-media-upload');
+    const element = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    await element.updateComplete;
+    const scripts = () => frameWindow.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    const engine = () => scripts().find((path) => /^\/dist\/cdn\/upload-engine-[\w-]+\.min\.js$/.test(path));
+    // The entry itself holds no Uppy: it is in the engine chunk, fetched once the element has rendered.
+    const entry = await (await fetch('/dist/cdn/mms-media-upload.min.js')).text();
+    expect(entry).not.to.contain('XHRUpload');
+    expect(entry).to.match(/import\(`?["'`]?\.\/upload-engine-/);
+    for (let i = 0; i < 100 && !engine(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(engine()).to.be.a('string');
+    expect(scripts().filter((path) => path.startsWith('/dist/cdn/')).every((path) => path.endsWith('.min.js'))).to.equal(true);
+    frame.remove();
+  });
 });
