@@ -13,6 +13,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason, type UploadErrorReason } from '../events.js';
 import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
 import type { Limits } from '../limits.js';
+import { engine, loadEngine } from '../load-engine.js';
 import { describe, type MessageContext } from '../messages.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
 import type { Body, Failure, Meta, TransportSettings, UploadFile, UploadTransport } from '../upload-transport.js';
@@ -32,17 +33,6 @@ export interface UploadControllerHost extends ReactiveControllerHost, EventTarge
   readonly isConnected: boolean;
 }
 
-type Engine = typeof import('../upload-engine.js');
-
-/** The upload machinery, once loaded: one for the page, loaded by the first element that needs it. */
-let engine: Engine | undefined;
-let loading: Promise<Engine> | undefined;
-
-function loadEngine(): Promise<Engine> {
-  loading ??= import('../upload-engine.js').then((module) => (engine = module));
-  return loading;
-}
-
 /** A sentence composed when it is shown, so it follows the strings and locale in force. */
 type Words = (strings: MmsMediaUploadStrings, locale: string) => string;
 
@@ -53,7 +43,7 @@ export class UploadController implements ReactiveController {
   #transport?: UploadTransport;
   /** Uppy's file state while there is no Uppy (the element was removed). */
   #parked: Record<string, UploadFile> = {};
-  /** Uploads with no file behind them: set as `value`, restored by the browser, or kept from a destroyed Uppy. */
+  /** Uploads with no file behind them: set as `value`, or restored by the browser. */
   #restored: FileEntry[] = [];
   #notices: Words[] = [];
   #announcement?: Words;
@@ -191,10 +181,10 @@ export class UploadController implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Files exist only once the engine is loaded, and Uppy is needed only for files. */
+  /** Uppy is needed only for files, and files exist only once the engine is loaded. */
   #ensureUppy(): Uppy<Meta, Body> {
     if (this.#uppy) return this.#uppy;
-    const { Uppy, RestrictionError, UploadTransport } = engine!;
+    const { Uppy, RestrictionError, UploadTransport } = engine();
     const quiet = () => {};
     const uppy = new Uppy<Meta, Body>({
       autoProceed: false,
@@ -253,7 +243,7 @@ export class UploadController implements ReactiveController {
       this.#ensureUppy().addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
       return true;
     } catch (error) {
-      if (!(error instanceof engine!.RestrictionError)) throw error;
+      if (!(error instanceof engine().RestrictionError)) throw error;
       this.#reject(file, error.message as RejectionReason, type);
       return false;
     }
