@@ -49,14 +49,6 @@ export const styles = css`
     font-size: 0.875em;
     color: var(--_muted);
   }
-  input[type='file'] {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   button {
     font: inherit;
     border-radius: calc(var(--_radius) / 2);
@@ -156,6 +148,8 @@ export const styles = css`
   [part='error']:empty {
     display: none;
   }
+  /* Present for screen readers and scripts, invisible on screen. */
+  input[type='file'],
   .visually-hidden {
     position: absolute;
     width: 1px;

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { openAsBlob } from 'node:fs';
 import { PROVIDER_PRESETS } from '../../limits.js';
 import { extensionFor } from '../filename.js';
-import type { MediaProvider, ProviderHttpOptions } from '../provider.js';
-import { basicAuth, callProvider, origin } from './http.js';
+import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
+import { basicCredentials, httpProvider, origin, type ProviderCall } from './http.js';
 
 export interface BandwidthProviderOptions extends ProviderHttpOptions {
   accountId: string;
@@ -18,28 +18,21 @@ export interface BandwidthProviderOptions extends ProviderHttpOptions {
 
 export function bandwidthProvider(options: BandwidthProviderOptions): MediaProvider {
   const base = `${origin(options.baseUrl ?? 'https://messaging.bandwidth.com')}/api/v2/users/${encodeURIComponent(options.accountId)}/media/`;
-  const authorization = basicAuth(options.username, options.password);
-  const secrets = [options.password, authorization, options.username];
-  return {
-    name: 'Bandwidth',
-    limits: PROVIDER_PRESETS.bandwidth,
-    timeoutMs: options.timeoutMs,
-    async upload(file) {
-      // The extension follows the bytes, not the user's name (a PNG named .jpg is stored as .png).
-      const mediaName = `${randomUUID()}${extensionFor(file.contentType) || extensionOf(file.fileName)}`;
-      const url = `${base}${mediaName}`;
-      await callProvider(
-        url,
-        {
-          method: 'PUT',
-          headers: { Authorization: authorization, 'Content-Type': file.contentType, 'Content-Length': String(file.size) },
-          body: await openAsBlob(file.path, { type: file.contentType }), // streamed from disk
-        },
-        { provider: 'Bandwidth', timeoutMs: options.timeoutMs, signal: file.signal, secrets },
-      );
-      return { media_url: url, media_id: mediaName };
-    },
-  };
+  const { authorization, secrets } = basicCredentials(options.username, options.password);
+
+  async function upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult> {
+    // The extension follows the bytes, not the user's name (a PNG named .jpg is stored as .png).
+    const mediaName = `${randomUUID()}${extensionFor(file.contentType) || extensionOf(file.fileName)}`;
+    const url = `${base}${mediaName}`;
+    await call(url, {
+      method: 'PUT',
+      headers: { Authorization: authorization, 'Content-Type': file.contentType, 'Content-Length': String(file.size) },
+      body: await openAsBlob(file.path, { type: file.contentType }), // streamed from disk
+    });
+    return { media_url: url, media_id: mediaName };
+  }
+
+  return httpProvider({ name: 'Bandwidth', limits: PROVIDER_PRESETS.bandwidth, secrets, upload }, options);
 }
 
 /** A short, plain extension of a cleaned name ('.jpg'), or ''. */

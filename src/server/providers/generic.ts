@@ -8,8 +8,8 @@
 import { openAsBlob } from 'node:fs';
 import { PROVIDER_PRESETS, type Limits } from '../../limits.js';
 import { HttpError } from '../errors.js';
-import type { MediaProvider, MediaUpload, ProviderHttpOptions } from '../provider.js';
-import { callProvider } from './http.js';
+import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
+import { httpProvider, type ProviderCall } from './http.js';
 import { jsonString, parseJson, xmlValue } from './response.js';
 
 export interface GenericProviderOptions extends Omit<ProviderHttpOptions, 'baseUrl'> {
@@ -32,23 +32,21 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
   const name = options.name ?? 'The media service';
   const method = options.method ?? 'POST';
   const fileField = options.fileField ?? 'file';
-  const secrets = configuredSecrets(options);
-  return {
-    name,
-    limits: { ...PROVIDER_PRESETS.acrobits, ...options.limits },
-    timeoutMs: options.timeoutMs,
-    async upload(file) {
-      const form = new FormData();
-      for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));
-      form.append(fileField, await openAsBlob(file.path, { type: file.contentType }), file.fileName);
-      const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]));
-      const answer = await callProvider(options.url, { method, headers, body: form }, { provider: name, timeoutMs: options.timeoutMs, signal: file.signal, secrets });
-      const mediaUrl = jsonString(parseJson(answer.text), 'media_url') ?? xmlValue(answer.text, 'media_url');
-      if (!mediaUrl) throw new HttpError(502, 'provider-failed', `${name} did not return a media URL.`);
-      const mediaId = jsonString(parseJson(answer.text), 'media_id') ?? xmlValue(answer.text, 'media_id');
-      return { media_url: mediaUrl, media_id: mediaId };
-    },
-  };
+
+  async function upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult> {
+    const form = new FormData();
+    for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));
+    form.append(fileField, await openAsBlob(file.path, { type: file.contentType }), file.fileName);
+    const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]));
+    const answer = await call(options.url, { method, headers, body: form });
+    const mediaUrl = jsonString(parseJson(answer.text), 'media_url') ?? xmlValue(answer.text, 'media_url');
+    if (!mediaUrl) throw new HttpError(502, 'provider-failed', `${name} did not return a media URL.`);
+    const mediaId = jsonString(parseJson(answer.text), 'media_id') ?? xmlValue(answer.text, 'media_id');
+    return { media_url: mediaUrl, media_id: mediaId };
+  }
+
+  const limits = { ...PROVIDER_PRESETS.acrobits, ...options.limits };
+  return httpProvider({ name, limits, secrets: configuredSecrets(options), upload }, options);
 }
 
 /**

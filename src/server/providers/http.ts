@@ -3,9 +3,10 @@
  * redirects (they could carry our credentials elsewhere), and every failure turned into a status,
  * a code and a clear message.
  */
+import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
-import { DEFAULT_TIMEOUT_MS } from '../provider.js';
+import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
 import { providerMessage, readText } from './response.js';
 
 export interface CallOptions {
@@ -76,8 +77,33 @@ export function providerFailure(provider: string, status: number, message?: stri
 /** Seconds, or an HTTP date: anything else is not repeated to the browser. */
 const RETRY_AFTER = /^(\d{1,6}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 
-export function basicAuth(user: string, password: string): string {
-  return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+/** Sends one request to the provider, under its timeout and the browser's signal. */
+export type ProviderCall = (url: string, init: RequestInit) => Promise<ProviderAnswer>;
+
+export interface HttpProviderSpec {
+  /** "Plivo": names the provider in messages. */
+  name: string;
+  limits: Readonly<Limits>;
+  /** Values that must never appear in a message (credentials, our auth header). */
+  secrets: readonly string[];
+  upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult>;
+}
+
+/** An adapter that calls its provider over HTTP: every call goes through `callProvider`. */
+export function httpProvider(spec: HttpProviderSpec, { timeoutMs }: ProviderHttpOptions): MediaProvider {
+  const { name, limits, secrets } = spec;
+  return {
+    name,
+    limits,
+    timeoutMs,
+    upload: (file) => spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets })),
+  };
+}
+
+/** HTTP Basic credentials: the header, and the values that must never appear in a message. */
+export function basicCredentials(user: string, password: string): { authorization: string; secrets: string[] } {
+  const authorization = `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
+  return { authorization, secrets: [password, authorization, user] };
 }
 
 /** `baseUrl` without a trailing slash, so that the seed's paths can be appended. */

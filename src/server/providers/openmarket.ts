@@ -8,8 +8,8 @@ import { createReadStream } from 'node:fs';
 import { PROVIDER_PRESETS } from '../../limits.js';
 import { base64Length, encodeBase64 } from '../base64.js';
 import { HttpError } from '../errors.js';
-import type { MediaProvider, MediaUpload, ProviderHttpOptions } from '../provider.js';
-import { basicAuth, callProvider, origin } from './http.js';
+import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
+import { basicCredentials, httpProvider, origin, type ProviderCall } from './http.js';
 
 export interface OpenMarketProviderOptions extends ProviderHttpOptions {
   username: string;
@@ -19,32 +19,24 @@ export interface OpenMarketProviderOptions extends ProviderHttpOptions {
 
 export function openMarketProvider(options: OpenMarketProviderOptions): MediaProvider {
   const url = `${origin(options.baseUrl ?? 'https://rcs.openmarket.com')}/cms/v1/content`;
-  const authorization = basicAuth(options.username, options.password);
-  const secrets = [options.password, authorization, options.username];
-  return {
-    name: 'OpenMarket',
-    limits: PROVIDER_PRESETS.openmarket,
-    timeoutMs: options.timeoutMs,
-    async upload(file) {
-      const { body, length } = jsonBody(file, options.idsAccountId);
-      const init: RequestInit & { duplex: 'half' } = {
-        method: 'POST',
-        headers: {
-          Authorization: authorization,
-          'Content-Type': 'application/json',
-          'Content-Length': String(length),
-          Accept: 'application/json',
-        },
-        body,
-        duplex: 'half',
-      };
-      const answer = await callProvider(url, init, { provider: 'OpenMarket', timeoutMs: options.timeoutMs, signal: file.signal, secrets });
-      const location = answer.headers.get('location');
-      if (!location) throw new HttpError(502, 'provider-failed', 'OpenMarket did not return a media URL.');
-      const mediaUrl = new URL(location, url);
-      return { media_url: mediaUrl.href, media_id: mediaUrl.pathname.split('/').pop() || undefined };
-    },
-  };
+  const { authorization, secrets } = basicCredentials(options.username, options.password);
+
+  async function upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult> {
+    const { body, length } = jsonBody(file, options.idsAccountId);
+    const init: RequestInit & { duplex: 'half' } = {
+      method: 'POST',
+      headers: { Authorization: authorization, 'Content-Type': 'application/json', 'Content-Length': String(length), Accept: 'application/json' },
+      body,
+      duplex: 'half',
+    };
+    const answer = await call(url, init);
+    const location = answer.headers.get('location');
+    if (!location) throw new HttpError(502, 'provider-failed', 'OpenMarket did not return a media URL.');
+    const mediaUrl = new URL(location, url);
+    return { media_url: mediaUrl.href, media_id: mediaUrl.pathname.split('/').pop() || undefined };
+  }
+
+  return httpProvider({ name: 'OpenMarket', limits: PROVIDER_PRESETS.openmarket, secrets, upload }, options);
 }
 
 /** The request body as a stream, and its exact length: the envelope plus 4·⌈n/3⌉ base64 bytes. */
