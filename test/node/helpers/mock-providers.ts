@@ -40,6 +40,11 @@ export interface Mock extends Listening {
    * function is called: a provider that is slow for exactly as long as a test needs.
    */
   hold(): () => void;
+  /**
+   * Record the next request and never answer it (a provider that hangs once, until its caller
+   * gives up or the mock closes); the requests after it are answered as usual.
+   */
+  hangOnce(): void;
 }
 
 type Answer = (request: Recorded) => Reply;
@@ -48,10 +53,15 @@ async function startMock(answer: Answer): Promise<Mock> {
   const requests: Recorded[] = [];
   const forced: Reply[] = [];
   let held: Promise<void> = Promise.resolve();
+  let hangs = 0;
   const listening = await listen((req, res) => {
     void record(req).then(
       async (recorded) => {
         requests.push(recorded);
+        if (hangs > 0) {
+          hangs -= 1;
+          return;
+        }
         await held;
         try {
           send(res, forced.shift() ?? answer(recorded));
@@ -70,7 +80,10 @@ async function startMock(answer: Answer): Promise<Mock> {
       release();
     };
   };
-  return { ...listening, requests, replyOnce: (reply) => forced.push(reply), hold };
+  const hangOnce = () => {
+    hangs += 1;
+  };
+  return { ...listening, requests, replyOnce: (reply) => forced.push(reply), hold, hangOnce };
 }
 
 function send(res: ServerResponse, reply: Reply): void {
