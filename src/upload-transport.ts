@@ -70,7 +70,7 @@ export interface Outcomes {
 
 /**
  * Automatic retries of network errors, stalls, 409 in-progress, 429 and 5xx before a file fails:
- * Uppy's fetcher makes 3, 300, 600 and 1200 ms apart (plus any Retry-After).
+ * Uppy's fetcher makes 3, 150, 300 and 600 ms apart (plus any Retry-After).
  */
 const MAX_RETRIES = 3;
 /** The longest `Retry-After` that is honoured. */

@@ -15,7 +15,10 @@ export interface MediaUpload {
   fileName: string;
   /** The path of this proxy's media route (`…/media`), next to the upload route that got the file. */
   mediaRoute: string;
-  /** Aborted when the browser goes away. */
+  /**
+   * Aborted when the browser goes away from an upload without an `Idempotency-Key` (nothing can
+   * ask for its answer again); a keyed upload is finished, and its answer kept for the retry.
+   */
   signal: AbortSignal;
 }
 

@@ -49,7 +49,12 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
   const { signer, provider, store } = options;
   const leaseMs = (provider.timeoutMs ?? DEFAULT_TIMEOUT_MS) + LEASE_MARGIN_MS;
 
-  async function forward(file: CheckedUpload, request: Request): Promise<UploadResult> {
+  /**
+   * Sends the file on. A browser that goes away cancels the call only when nothing can ask for
+   * its answer again: an upload with an idempotency key is finished and its answer kept, so that
+   * the browser's retry gets it instead of storing the file a second time.
+   */
+  async function forward(file: CheckedUpload, request: Request, keyed: boolean): Promise<UploadResult> {
     const id = randomBytes(16).toString('base64url');
     const fileName = cleanFileName(file.fileName, `file${extensionFor(file.contentType)}`);
     const result = await provider.upload({
@@ -59,7 +64,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
       contentType: file.contentType,
       fileName,
       mediaRoute: siblingRoute(request, 'media'),
-      signal: request.signal,
+      signal: keyed ? new AbortController().signal : request.signal,
     });
     return { media_url: result.media_url, media_id: result.media_id ?? id, file_name: fileName, content_type: file.contentType, size: file.size };
   }
@@ -91,7 +96,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
         const code = found.limit === 'maxFiles' ? 'too-many-files' : 'total-too-large';
         throw refusal(code, { name: file.displayName, size: file.size }, bound);
       }
-      return jsonResponse(200, await forwardOnce(store, reservation, () => forward(file, request)));
+      return jsonResponse(200, await forwardOnce(store, reservation, () => forward(file, request, key !== undefined)));
     } finally {
       await removeSpool(spooled.path);
     }

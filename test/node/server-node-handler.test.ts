@@ -126,7 +126,7 @@ describe('toNodeHandler', () => {
     assert.equal((await upload(app.origin, bearer(), pngBytes(), 'after.png')).status, 200);
   });
 
-  it('cancels the provider call when the client goes away while it is forwarded', async () => {
+  it('cancels the provider call when the client of an upload without an Idempotency-Key goes away while it is forwarded', async () => {
     const seen: IncomingMessage[] = [];
     const provider = await listen((req) => {
       seen.push(req);
@@ -149,6 +149,46 @@ describe('toNodeHandler', () => {
       const closed = once(seen[0]!.socket, 'close');
       controller.abort();
       await closed; // the proxy dropped its provider request
+    } finally {
+      await server.close();
+      await provider.close();
+    }
+  });
+
+  it('finishes the provider call of a keyed upload whose client went away, and gives its answer to the retry', async () => {
+    const seen: IncomingMessage[] = [];
+    let answer: () => void = () => undefined;
+    const provider = await listen((req, res) => {
+      seen.push(req);
+      req.resume();
+      // Held until the client is gone: then the provider stores the file and answers.
+      answer = () => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ media_url: 'https://media.example.test/kept.jpg' }));
+    });
+    const forwarding = createMediaProxy({
+      secret: SECRET,
+      provider: genericProvider({ url: `${provider.origin}/upload_media`, timeoutMs: 60_000 }),
+      tmpDir: spool.path,
+    });
+    const server = await listen(toNodeHandler(forwarding));
+    // One signature and one key for both attempts, as the element sends them.
+    const headers = { Authorization: bearer(), 'Idempotency-Key': 'key-of-a-file-whose-client-left' };
+    const send = (signal?: AbortSignal) => {
+      const form = new FormData();
+      form.append('file', new Blob([jpegBytes()]), 'a.jpg');
+      return fetch(`${server.origin}/upload`, { method: 'POST', headers, body: form, signal });
+    };
+    try {
+      const controller = new AbortController();
+      send(controller.signal).catch(() => undefined);
+      await waitFor(() => seen.length === 1, 'the provider to be called');
+      controller.abort();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the proxy sees the client leave
+      answer();
+      const retry = await send();
+      assert.equal(retry.status, 200);
+      assert.equal(retry.headers.get('idempotent-replayed'), 'true');
+      assert.equal(((await retry.json()) as { media_url: string }).media_url, 'https://media.example.test/kept.jpg');
+      assert.equal(seen.length, 1, 'the provider got the file once');
     } finally {
       await server.close();
       await provider.close();
