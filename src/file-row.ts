@@ -1,7 +1,7 @@
 /** One file of the element's list: thumbnail or icon, name, size, status, progress, its message and buttons. */
 import { html, nothing } from 'lit';
 import type { FileEntry } from './file-entry.js';
-import { formatSize } from './format.js';
+import { formatSize, visibleName } from './format.js';
 import { ICONS, iconFor } from './icons.js';
 import type { MmsMediaUploadStrings } from './strings.js';
 
@@ -10,11 +10,14 @@ export interface FileRowOptions {
   locale: string;
   /** A blob URL of the file's thumbnail; a type icon stands in without one. */
   preview?: string;
+  /** The thumbnail did not decode (a truncated file): the type icon takes its place. */
+  onPreviewError(): void;
   onRetry(): void;
   onRemove(): void;
 }
 
-export function renderFile(entry: FileEntry, { text, locale, preview, onRetry, onRemove }: FileRowOptions) {
+export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewError, onRetry, onRemove }: FileRowOptions) {
+  const name = visibleName(entry.name);
   const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(entry.progress);
   const status = {
     pending: text.statusPending,
@@ -27,17 +30,17 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onRetry, o
     <li part="file" data-status=${entry.status} data-id=${entry.id}>
       <span part="preview">
         ${preview
-          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" />`
+          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${onPreviewError} />`
           : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
       </span>
-      <span part="file-name">${entry.name}</span>
+      <bdi part="file-name">${name}</bdi>
       <span class="actions">
         ${entry.status === 'failed'
-          ? html`<button class="secondary" part="retry-button" type="button" aria-label=${text.retryFile(entry.name)} @click=${onRetry}>
+          ? html`<button class="secondary" part="retry-button" type="button" aria-label=${text.retryFile(name)} @click=${onRetry}>
               ${text.retry}
             </button>`
           : nothing}
-        <button class="secondary" part="remove-button" type="button" aria-label=${text.removeFile(entry.name)} @click=${onRemove}>
+        <button class="secondary" part="remove-button" type="button" aria-label=${text.removeFile(name)} @click=${onRemove}>
           ${text.remove}
         </button>
       </span>

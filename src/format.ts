@@ -1,4 +1,4 @@
-/** Sizes and type lists for people, formatted with `Intl` for a locale, in the strings' words. */
+/** Sizes, type lists and file names for people, formatted with `Intl` for a locale, in the strings' words. */
 import { acceptedTypes } from './limits.js';
 
 /** Unit symbols for bytes, kilobytes, megabytes and gigabytes ("B", "KB", "MB", "GB"; French "o", "ko", "Mo", "Go"). */
@@ -55,4 +55,15 @@ export function formatList(items: readonly string[], locale?: string): string {
 /** The types an accept list allows, by their short names ("JPEG, PNG, PDF"), for a hint or a refusal. */
 export function formatTypes(accept: readonly string[], names: Readonly<Record<string, string>>, locale?: string): string {
   return formatList(acceptedTypes(accept).map((type) => names[type] ?? type), locale);
+}
+
+/** Bidirectional controls (embeddings, overrides, isolates, marks): in a file name they only hide its real extension. */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * A file name as shown to people: its bidi controls made visible ("invoice-[U+202E]gnp.exe"),
+ * so that an override cannot make `invoice.exe` read as `invoice-exe.png`.
+ */
+export function visibleName(name: string): string {
+  return name.replace(BIDI_CONTROLS, (control) => `[U+${control.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
 }

@@ -3,10 +3,11 @@
  * (and the server, in English) turns the code of a refusal or a failure into words: everything
  * else passes codes around. No DOM, no Node.
  */
-import { formatSize, formatSizeOverLimit, formatTypes } from './format.js';
+import { formatSize, formatSizeOverLimit, formatTypes, visibleName } from './format.js';
 import { MARKUP_TYPES, type Limits } from './limits.js';
 import type { ErrorCode } from './protocol.js';
 import type { MmsMediaUploadStrings } from './strings.js';
+import type { RejectionReason, UploadErrorReason } from './events.js';
 import type { BatchRefusal, FileRefusal } from './validate.js';
 
 /** Why a file failed to upload, beyond the server's codes. */
@@ -50,6 +51,8 @@ export interface MessageContext {
 /** Everything a sentence about a file may use, already formatted for the locale. */
 interface SentenceArgs {
   name: string;
+  /** How many files, for sentences about several. */
+  count: number;
   size: string;
   limit: string;
   maxFiles: number;
@@ -100,6 +103,22 @@ const SENTENCES: Record<MessageCode, SentenceKey | ((context: MessageContext) =>
   'signing-failed': 'signatureFailed',
 };
 
+/** The sentence that sums up several refusals of one kind. */
+const GROUP_SENTENCES: Record<RejectionReason, SentenceKey> = {
+  'too-many-files': 'tooManyFilesGroup',
+  'total-too-large': 'totalTooLargeGroup',
+  'file-too-large': 'fileTooLargeGroup',
+  'type-not-allowed': 'typeNotAllowedGroup',
+  'empty-file': 'emptyFilesGroup',
+  duplicate: 'duplicatesGroup',
+};
+
+/** The reason `upload-error` gives: the server's code, or what went wrong on the way. */
+export function publicReason(code: string): UploadErrorReason {
+  const unusableAnswer: readonly string[] = ['no-media-url', 'unsafe-url', 'server-message', 'bad-status'] satisfies TransportFailure[];
+  return unusableAnswer.includes(code) ? 'bad-response' : code;
+}
+
 /** Whether a code has words of its own (other codes show the server's message). */
 export function isKnownCode(code: string): code is MessageCode {
   return Object.hasOwn(SENTENCES, code);
@@ -109,17 +128,35 @@ export function isKnownCode(code: string): code is MessageCode {
 export function describe(code: string, context: MessageContext, strings: MmsMediaUploadStrings, locale?: string): string {
   const sentence = isKnownCode(code) ? SENTENCES[code] : fromServer;
   const key = typeof sentence === 'function' ? sentence(context) : sentence;
+  return strings[key](sentenceArgs(key, context, 1, strings, locale));
+}
+
+/** One sentence for `count` files refused for the same reason (`context` is the first one's). */
+export function describeGroup(
+  reason: RejectionReason,
+  count: number,
+  context: MessageContext,
+  strings: MmsMediaUploadStrings,
+  locale?: string,
+): string {
+  const key = GROUP_SENTENCES[reason];
+  return strings[key](sentenceArgs(key, context, count, strings, locale));
+}
+
+function sentenceArgs(key: SentenceKey, context: MessageContext, count: number, strings: MmsMediaUploadStrings, locale?: string): SentenceArgs {
   const { name, size, limits, status = 0, serverMessage = '', seconds = 0 } = context;
   const bytes = (value: number) => formatSize(value, locale, { units: strings.sizeUnits });
-  return strings[key]({
-    name,
+  const totalLimit = key === 'totalTooLarge' || key === 'totalTooLargeGroup';
+  return {
+    name: visibleName(name),
+    count,
     size: size === undefined ? '' : formatSizeOverLimit(size, limits.maxFileSize, locale, strings.sizeUnits),
     // The limit that refused the file: the message's total, or the size of one file.
-    limit: bytes(key === 'totalTooLarge' ? (limits.maxTotalSize ?? 0) : limits.maxFileSize),
+    limit: bytes(totalLimit ? (limits.maxTotalSize ?? 0) : limits.maxFileSize),
     maxFiles: limits.maxFiles,
     types: formatTypes(limits.accept, strings.typeNames, locale),
     status,
     message: serverMessage,
     seconds,
-  });
+  };
 }

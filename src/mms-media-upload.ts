@@ -325,6 +325,7 @@ export class MmsMediaUpload extends LitElement {
                   text,
                   locale,
                   preview: this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
+                  onPreviewError: () => this.#previews.broken(entry.id),
                   onRetry: () => this.#uploads.retry(entry.id),
                   onRemove: () => this.#onRemove(entry, index),
                 }),

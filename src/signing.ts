@@ -73,7 +73,7 @@ export function validSignature(value: unknown): UploadSignature {
   if (typeof input.url === 'string') signature.url = input.url;
   if (typeof input.method === 'string') signature.method = input.method.toUpperCase();
   if (typeof input.expires_at === 'string') signature.expires_at = input.expires_at;
-  const headers = stringRecord(input.headers);
+  const headers = sendableHeaders(stringRecord(input.headers));
   if (headers) signature.headers = headers;
   const fields = stringRecord(input.fields);
   if (fields) signature.fields = fields;
@@ -83,4 +83,10 @@ export function validSignature(value: unknown): UploadSignature {
 function stringRecord(value: unknown): Record<string, string> | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, String(item)]));
+}
+
+/** HTTP header names are tokens, and values hold no line breaks: anything else cannot be sent. */
+function sendableHeaders(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!headers) return undefined;
+  return Object.fromEntries(Object.entries(headers).filter(([name, value]) => /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name) && !/[\r\n\0]/.test(value)));
 }

@@ -53,6 +53,13 @@ export interface MmsMediaUploadStrings {
   emptyFile(args: { name: string }): string;
   duplicate(args: { name: string }): string;
   disabled: string;
+  // Many refusals of one kind at once, summed up in one line (`count` is more than 3).
+  tooManyFilesGroup(args: { count: number; maxFiles: number }): string;
+  fileTooLargeGroup(args: { count: number; limit: string }): string;
+  totalTooLargeGroup(args: { count: number; limit: string }): string;
+  typeNotAllowedGroup(args: { count: number; types: string }): string;
+  emptyFilesGroup(args: { count: number }): string;
+  duplicatesGroup(args: { count: number }): string;
 
   // Upload failures. `message` is the server's own message.
   serverMessage(args: { name: string; message: string }): string;
@@ -141,6 +148,13 @@ export const ENGLISH: MmsMediaUploadStrings = {
   emptyFile: ({ name }) => `${name} is empty`,
   duplicate: ({ name }) => `${name} is already attached`,
   disabled: 'Attaching files is disabled',
+  tooManyFilesGroup: ({ count, maxFiles }) =>
+    `${count} files were not attached: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
+  fileTooLargeGroup: ({ count, limit }) => `${count} files were not attached: each is larger than ${limit}`,
+  totalTooLargeGroup: ({ count, limit }) => `${count} files were not attached: all files together may be at most ${limit}`,
+  typeNotAllowedGroup: ({ count, types }) => `${count} files were not attached: their types are not allowed; allowed: ${types}`,
+  emptyFilesGroup: ({ count }) => `${count} files were not attached: they are empty`,
+  duplicatesGroup: ({ count }) => `${count} files are already attached`,
 
   serverMessage: ({ name, message }) => `${name}: ${message}`,
   badStatus: ({ name, status }) => `${name}: upload failed: the server answered ${status}`,

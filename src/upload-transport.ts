@@ -15,7 +15,8 @@ import type { Limits } from './limits.js';
 import type { TransportFailure } from './messages.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
 import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
-import { isSignatureExpired, SigningError, validSignature, type Signer, type UploadSignature } from './signing.js';
+import { FileSignatures } from './file-signatures.js';
+import type { Signer } from './signing.js';
 
 export type Meta = { name: string; type: string; [key: string]: unknown };
 // Uppy wants the response body type as a type alias, not an interface.
@@ -78,18 +79,13 @@ const MAX_RETRY_AFTER_MS = 30_000;
 /** Requests of the same message in parallel. */
 const CONCURRENCY = 3;
 
-/** The signature of a file between attempts. */
-interface Signing {
-  signature?: UploadSignature;
-  /** A rejected signature is renewed once per attempt the user asked for. */
-  resigned: boolean;
-}
-
 export class UploadTransport {
   readonly #uppy: Uppy<Meta, Body>;
   readonly #settings: () => TransportSettings;
   readonly #outcomes: Outcomes;
-  readonly #signing = new Map<string, Signing>();
+  readonly #signatures = new FileSignatures();
+  /** Files whose request is on its way: their signature went with it. */
+  readonly #sending = new Set<string>();
   /** Requests aborted by the stall watchdog: their failure is a timeout, not a lost connection. */
   readonly #stalled = new WeakSet<XMLHttpRequest>();
   readonly #results = new WeakMap<XMLHttpRequest, MediaResult>();
@@ -104,13 +100,13 @@ export class UploadTransport {
       timeout: 0, // the stall watchdog replaces Uppy's warning-only timer
       allowedMetaFields: [],
       shouldRetry: isRetryable,
-      onBeforeRequest: (xhr, _retryCount, files) => this.#watchForStall(xhr, files),
+      onBeforeRequest: (xhr, _retryCount, files) => this.#beforeRequest(xhr, files),
       onAfterResponse: (xhr, retryCount) => this.#readResponse(xhr, retryCount),
       getResponseData: (xhr) => this.#results.get(xhr) ?? {},
     });
     uppy.addPreProcessor(this.#prepareRequests);
     uppy.on('file-added', (file) => uppy.setFileState(file.id, { idempotencyKey: newIdempotencyKey() }));
-    uppy.on('file-removed', (file) => this.#signing.delete(file.id));
+    uppy.on('file-removed', (file) => this.#signatures.forget(file.id));
     uppy.on('upload-success', (file, response) => {
       const result = response.body;
       if (file && result?.mediaUrl) outcomes.uploaded(file.id, { mediaUrl: result.mediaUrl, mediaId: result.mediaId });
@@ -120,26 +116,22 @@ export class UploadTransport {
 
   /** A new attempt asked for by the user: a rejected signature may be renewed once more. */
   retrying(id: string): void {
-    const signing = this.#signing.get(id);
-    if (signing) signing.resigned = false;
+    this.#signatures.retrying(id);
   }
 
   /** Uppy pre-processor: gives each file its endpoint, method, headers and fields, signing if needed. */
   #prepareRequests = async (fileIDs: string[]): Promise<void> => {
     const settings = this.#settings();
     const files = this.#uppy.getFilesByIds(fileIDs);
-    if (settings.signer) {
-      const unsigned = files.filter((file) => {
-        const { signature } = this.#signingOf(file.id);
-        return !signature || isSignatureExpired(signature);
-      });
-      if (unsigned.length > 0) await this.#sign(settings.signer, unsigned);
-    }
+    const refused = settings.signer && (await this.#signatures.sign(settings.signer, files));
     for (const { id } of files) {
       const file = this.#uppy.getFile(id);
-      // Signing may have failed the file, or the user removed it meanwhile.
-      if (!file || file.error) continue;
-      const signature = this.#signingOf(id).signature ?? {};
+      if (!file) continue; // removed meanwhile
+      if (refused && !this.#signatures.holds(id)) {
+        this.#outcomes.failed(id, refused);
+        continue;
+      }
+      const signature = this.#signatures.of(id);
       const fields = signature.fields ?? {};
       this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
       this.#uppy.setFileState(id, {
@@ -147,24 +139,35 @@ export class UploadTransport {
           endpoint: signature.url ?? settings.endpoint,
           method: signature.method ?? settings.method,
           fieldName: settings.fieldName,
-          headers: { ...signature.headers, ...(file.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: file.idempotencyKey } : {}) },
+          // The signature's own headers are set when each request starts, renewed if it has expired by then.
+          headers: file.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: file.idempotencyKey } : {},
           allowedMetaFields: Object.keys(fields),
         },
       });
     }
   };
 
-  async #sign(signer: Signer, files: UploadFile[]): Promise<void> {
+  /** Puts the file's signature on the request (renewed if it has expired meanwhile), then watches for stalls. */
+  async #beforeRequest(xhr: XMLHttpRequest, files: UploadFile[]): Promise<void> {
+    const { signer } = this.#settings();
+    const [file] = files;
+    // Uppy's fetcher awaits this in a promise executor: a rejection here would hang the upload.
     try {
-      const signature = validSignature(await signer(files.map((file) => ({ name: file.name ?? '', size: file.size ?? 0, type: file.type }))));
-      for (const file of files) this.#signingOf(file.id).signature = signature;
-    } catch (error) {
-      const failure: Failure =
-        error instanceof SigningError
-          ? { code: error.code ?? 'signing-failed', status: error.status, serverMessage: error.serverMessage }
-          : { code: 'signing-failed', serverMessage: error instanceof Error ? error.message : undefined };
-      for (const file of files) this.#outcomes.failed(file.id, failure);
+      if (signer && file) {
+        const signature = await this.#signatures.current(signer, file, () => this.#waiting());
+        for (const [name, value] of Object.entries(signature?.headers ?? {})) xhr.setRequestHeader(name, value);
+      }
+    } catch {
+      // An unusable signature: the request goes without it, and the server's 401 says so.
     }
+    for (const { id } of files) this.#sending.add(id);
+    xhr.addEventListener('loadend', () => files.forEach(({ id }) => this.#sending.delete(id)));
+    this.#watchForStall(xhr, files);
+  }
+
+  /** Files whose next request is still to start. */
+  #waiting(): UploadFile[] {
+    return this.#uppy.getFiles().filter((file) => !file.progress.uploadComplete && !file.error && !this.#sending.has(file.id));
   }
 
   /** Aborts a request that makes no progress for the stall timeout, so that it is retried or fails. */
@@ -217,21 +220,13 @@ export class UploadTransport {
 
   #onError(file: UploadFile, error: Error, xhr: XMLHttpRequest | undefined): void {
     const failure = this.#failureOf(error, xhr);
-    const signing = this.#signingOf(file.id);
     // A rejected signature is renewed once before the failure counts.
-    if ((failure.status === 401 || failure.status === 403) && this.#settings().signer && !signing.resigned) {
-      signing.resigned = true;
-      signing.signature = undefined;
+    const rejected = failure.status === 401 || failure.status === 403;
+    if (rejected && this.#settings().signer && this.#signatures.rejected(file.id)) {
       queueMicrotask(() => this.#uppy.retryUpload(file.id).catch(() => {}));
       return;
     }
     this.#outcomes.failed(file.id, failure);
-  }
-
-  #signingOf(id: string): Signing {
-    let signing = this.#signing.get(id);
-    if (!signing) this.#signing.set(id, (signing = { resigned: false }));
-    return signing;
   }
 
   #failureOf(error: Error, xhr: XMLHttpRequest | undefined): Failure {

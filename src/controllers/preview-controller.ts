@@ -13,6 +13,8 @@ export class PreviewController implements ReactiveController {
   /** The ids of the files in the list. */
   readonly #listed: () => Iterable<string>;
   readonly #urls = new Map<string, string>();
+  /** Files whose thumbnail did not decode: they get their type icon. */
+  readonly #broken = new Set<string>();
 
   constructor(host: ReactiveControllerHost, listed: () => Iterable<string>) {
     this.#host = host;
@@ -22,13 +24,22 @@ export class PreviewController implements ReactiveController {
 
   /** The thumbnail URL of a file, made on first use; none for types without a thumbnail. */
   urlFor(id: string, type: string, file: Blob | undefined): string | undefined {
-    if (!file || !THUMBNAIL_TYPES.has(type)) return undefined;
+    if (!file || !THUMBNAIL_TYPES.has(type) || this.#broken.has(id)) return undefined;
     let url = this.#urls.get(id);
     if (!url) {
       url = URL.createObjectURL(file);
       this.#urls.set(id, url);
     }
     return url;
+  }
+
+  /** The thumbnail of `id` did not decode: show its icon instead, and let its URL go. */
+  broken(id: string): void {
+    this.#broken.add(id);
+    const url = this.#urls.get(id);
+    if (url) URL.revokeObjectURL(url);
+    this.#urls.delete(id);
+    this.#host.requestUpdate();
   }
 
   hostConnected(): void {
@@ -45,6 +56,7 @@ export class PreviewController implements ReactiveController {
 
   /** Revokes the URLs of files that are no longer listed. */
   #keepOnly(ids: ReadonlySet<string>): void {
+    for (const id of this.#broken) if (!ids.has(id)) this.#broken.delete(id);
     for (const [id, url] of this.#urls) {
       if (ids.has(id)) continue;
       URL.revokeObjectURL(url);

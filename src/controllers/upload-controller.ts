@@ -10,11 +10,13 @@
  */
 import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createEvent, type RejectionReason, type UploadErrorReason } from '../events.js';
+import { createEvent, type RejectionReason } from '../events.js';
 import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
 import type { Limits } from '../limits.js';
 import { engine, loadEngine } from '../load-engine.js';
-import { describe, type MessageContext } from '../messages.js';
+import { visibleName } from '../format.js';
+import { describe, publicReason, type MessageContext } from '../messages.js';
+import { Notices, type Refusal } from '../notices.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
 import type { Body, Failure, Meta, TransportSettings, UploadFile, UploadTransport } from '../upload-transport.js';
 import { checkAddition, checkFile } from '../validate.js';
@@ -33,8 +35,6 @@ export interface UploadControllerHost extends ReactiveControllerHost, EventTarge
   readonly isConnected: boolean;
 }
 
-/** A sentence composed when it is shown, so it follows the strings and locale in force. */
-type Words = (strings: MmsMediaUploadStrings, locale: string) => string;
 
 export class UploadController implements ReactiveController {
   readonly #host: UploadControllerHost;
@@ -45,8 +45,7 @@ export class UploadController implements ReactiveController {
   #parked: Record<string, UploadFile> = {};
   /** Uploads with no file behind them: set as `value`, or restored by the browser. */
   #restored: FileEntry[] = [];
-  #notices: Words[] = [];
-  #announcement?: Words;
+  readonly #notices = new Notices();
   /** Uploads were started and `upload-complete` has not been fired for them yet. */
   #round = false;
   /** Uploads were asked for, or cut short, while the element was out of the document. */
@@ -81,13 +80,13 @@ export class UploadController implements ReactiveController {
   /** The latest refusals and failures, for the message area. */
   get notices(): string[] {
     const { strings, locale } = this.#settings();
-    return this.#notices.map((words) => words(strings, locale));
+    return this.#notices.texts(strings, locale);
   }
 
   /** The latest short announcement for screen readers (uploaded, removed). */
   get announcement(): string {
     const { strings, locale } = this.#settings();
-    return this.#announcement?.(strings, locale) ?? '';
+    return this.#notices.announcement(strings, locale);
   }
 
   get uploading(): boolean {
@@ -104,16 +103,25 @@ export class UploadController implements ReactiveController {
   async addFiles(files: readonly File[]): Promise<void> {
     if (files.length === 0) return;
     if (this.#settings().disabled) {
-      this.#notices = [(strings) => strings.disabled];
+      this.#notices.replace((strings) => strings.disabled);
       this.#host.requestUpdate();
       return;
     }
-    this.#notices = [];
     const { sniffBlob } = await loadEngine();
     const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
-    const added = files.filter((file, index) => this.#add(file, types[index])).length;
+    const refusals: Refusal[] = [];
+    files.forEach((file, index) => {
+      const reason = this.#add(file, types[index]);
+      if (!reason) return;
+      const context: MessageContext = { name: file.name, size: file.size, type: types[index], limits: this.#settings().limits };
+      refusals.push({ reason, context });
+      const { strings, locale } = this.#settings();
+      const detail = { file: { name: file.name, size: file.size, type: file.type }, reason, message: describe(reason, context, strings, locale) };
+      this.#host.dispatchEvent(createEvent('file-rejected', detail));
+    });
+    this.#notices.refused(refusals);
     this.#host.requestUpdate();
-    if (added > 0 && !this.#settings().manual) this.upload();
+    if (refusals.length < files.length && !this.#settings().manual) this.upload();
   }
 
   /** Starts the upload of every file that waits, and retries failed ones (once the element is in the document). */
@@ -152,8 +160,8 @@ export class UploadController implements ReactiveController {
     if (this.#uppy?.getFile(id)) this.#uppy.removeFile(id);
     else if (this.#parked[id]) delete this.#parked[id];
     else this.#restored = this.#restored.filter((item) => item.id !== id);
-    const { name } = entry;
-    this.#announcement = (strings) => (entry.status === 'uploading' ? strings.cancelled({ name }) : strings.removed({ name }));
+    const name = visibleName(entry.name);
+    this.#notices.announce((strings) => (entry.status === 'uploading' ? strings.cancelled({ name }) : strings.removed({ name })));
     this.#settleIfIdle();
     this.#host.requestUpdate();
     return entry;
@@ -174,8 +182,7 @@ export class UploadController implements ReactiveController {
     this.#uppy?.cancelAll();
     this.#parked = {};
     this.#restored = [];
-    this.#notices = [];
-    this.#announcement = undefined;
+    this.#notices.clear();
     this.#round = false;
     this.#uploadWhenConnected = false;
     this.#host.requestUpdate();
@@ -238,24 +245,15 @@ export class UploadController implements ReactiveController {
     return checkFile({ size, type: file.type === UNKNOWN_TYPE ? undefined : file.type }, limits) ?? checkAddition({ size }, attached, limits);
   }
 
-  #add(file: File, type: string | undefined): boolean {
+  /** Adds one file to Uppy, or says why it is refused. */
+  #add(file: File, type: string | undefined): RejectionReason | undefined {
     try {
       this.#ensureUppy().addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
-      return true;
+      return undefined;
     } catch (error) {
       if (!(error instanceof engine().RestrictionError)) throw error;
-      this.#reject(file, error.message as RejectionReason, type);
-      return false;
+      return error.message as RejectionReason;
     }
-  }
-
-  #reject(file: File, reason: RejectionReason, type: string | undefined): void {
-    const context: MessageContext = { name: file.name, size: file.size, type, limits: this.#settings().limits };
-    const words: Words = (strings, locale) => describe(reason, context, strings, locale);
-    this.#notices = [...this.#notices, words];
-    const { strings, locale } = this.#settings();
-    const message = words(strings, locale);
-    this.#host.dispatchEvent(createEvent('file-rejected', { file: { name: file.name, size: file.size, type: file.type }, reason, message }));
   }
 
   #retryFile(uppy: Uppy<Meta, Body>, id: string): void {
@@ -268,7 +266,7 @@ export class UploadController implements ReactiveController {
   #onUploaded(id: string, mediaUrl: string, mediaId: string | undefined): void {
     const entry = this.files.find((item) => item.id === id);
     if (!entry) return;
-    this.#announcement = (strings) => strings.uploaded({ name: entry.name });
+    this.#notices.announce((strings) => strings.uploaded({ name: visibleName(entry.name) }));
     this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
     this.#settleIfIdle();
@@ -280,13 +278,13 @@ export class UploadController implements ReactiveController {
     // `error` is what Uppy reads (a failed file is retried by `upload()`); `failure` is what the words come from.
     uppy.setFileState(id, { error: failure.code, failure });
     const entry = this.files.find((item) => item.id === id)!;
-    this.#notices = [...this.#notices, (strings, locale) => this.#failureWords(entry, failure, strings, locale)];
+    this.#notices.add((strings, locale) => this.#failureWords(entry, failure, strings, locale));
     const { strings, locale } = this.#settings();
     this.#host.dispatchEvent(
       createEvent('upload-error', {
         file: fileInfo(entry),
         message: this.#failureWords(entry, failure, strings, locale),
-        reason: reasonOf(failure),
+        reason: publicReason(failure.code),
         ...(failure.status !== undefined ? { status: failure.status } : {}),
       }),
     );
@@ -326,18 +324,5 @@ export class UploadController implements ReactiveController {
     if (entry.status !== 'failed' || !file.failure) return entry;
     const { strings, locale } = this.#settings();
     return { ...entry, error: this.#failureWords(entry, file.failure, strings, locale) };
-  }
-}
-
-/** The public reason of a failure: the server's code, or what went wrong on the way. */
-function reasonOf(failure: Failure): UploadErrorReason {
-  switch (failure.code) {
-    case 'no-media-url':
-    case 'unsafe-url':
-    case 'server-message':
-    case 'bad-status':
-      return 'bad-response';
-    default:
-      return failure.code;
   }
 }

@@ -59,6 +59,15 @@ export const FRENCH: MmsMediaUploadStrings = {
   emptyFile: ({ name }) => `${name} est vide`,
   duplicate: ({ name }) => `${name} est déjà joint`,
   disabled: 'L’ajout de fichiers est désactivé',
+  tooManyFilesGroup: ({ count, maxFiles }) =>
+    `${count} fichiers n’ont pas été joints\u00a0: ${maxFiles} ${plural(maxFiles, 'fichier au maximum peut être joint', 'fichiers au maximum peuvent être joints')}`,
+  fileTooLargeGroup: ({ count, limit }) => `${count} fichiers n’ont pas été joints\u00a0: chacun dépasse ${limit}`,
+  totalTooLargeGroup: ({ count, limit }) =>
+    `${count} fichiers n’ont pas été joints\u00a0: l’ensemble des fichiers ne doit pas dépasser ${limit}`,
+  typeNotAllowedGroup: ({ count, types }) =>
+    `${count} fichiers n’ont pas été joints\u00a0: leur type n’est pas autorisé\u00a0; types autorisés\u00a0: ${types}`,
+  emptyFilesGroup: ({ count }) => `${count} fichiers n’ont pas été joints\u00a0: ils sont vides`,
+  duplicatesGroup: ({ count }) => `${count} fichiers sont déjà joints`,
 
   serverMessage: ({ name, message }) => `${name}\u00a0: ${message}`,
   badStatus: ({ name, status }) => `${failed(name)}\u00a0: le serveur a répondu ${status}`,

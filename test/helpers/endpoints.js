@@ -130,6 +130,11 @@ const replies = {
     }
     return replies['acrobits-json'](ctx, rec);
   },
+  // Takes a while to answer, as a provider behind a proxy does.
+  slow: async (ctx, rec) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return replies['acrobits-json'](ctx, rec);
+  },
   // A 409 without the in-progress code is a plain refusal.
   'conflict': (ctx) => send(ctx, 409, JSON.stringify({ message: 'Conflict' }), 'application/json'),
   // 401 unless the request carries the newest signature issued by /mock/sign.
@@ -178,7 +183,8 @@ export function mockEndpoints() {
           ctx.req.on('end', () => resolve(text));
         });
         signatureCount += 1;
-        const ttl = Number(ctx.query.ttl ?? 300);
+        // `ttl` seconds for the first signature, `renewedTtl` (default: the same) for the later ones.
+        const ttl = Number((signatureCount > 1 ? ctx.query.renewedTtl : undefined) ?? ctx.query.ttl ?? 300);
         log.push({ method: ctx.method, url: ctx.url, headers: ctx.headers, body: JSON.parse(body || '{}') });
         return send(ctx, 200, JSON.stringify({
           headers: { 'X-Signature': `sig-${signatureCount}` },
