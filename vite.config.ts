@@ -29,7 +29,8 @@ function minifyTemplates(): Plugin {
     name: 'minify-lit-templates',
     async transform(code, id) {
       if (!id.startsWith(resolve(root, 'src')) || !/\.ts$/.test(id)) return null;
-      const result = await minifyHTMLLiterals(code, { fileName: id });
+      // Keep the `/>` of SVG elements: without it an svg`` template's shapes nest in one another.
+      const result = await minifyHTMLLiterals(code, { fileName: id, html: { keepClosingSlash: true } });
       return result ? { code: result.code, map: result.map } : null;
     },
   };

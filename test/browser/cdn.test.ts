@@ -1,8 +1,8 @@
 // The CDN file alone, in a plain HTML page with no build step, gives a working element.
 // (`npm test` builds dist/ first when it is missing.)
 import { expect } from '@open-wc/testing';
-import { jpegBytes, sampleFile } from '../helpers/sample-files.js';
-import { resetMocks } from '../helpers/element.js';
+import { jpegBytes, mp3Bytes, mp4Bytes, pdfBytes, sampleFile, textBytes } from '../helpers/sample-files.js';
+import { resetMocks, shadow, uploader } from '../helpers/element.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 
 describe('CDN build', () => {
@@ -49,6 +49,39 @@ describe('CDN build', () => {
     for (let i = 0; i < 100 && !engine(); i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(engine()).to.be.a('string');
     expect(scripts().filter((path) => path.startsWith('/dist/cdn/')).every((path) => path.endsWith('.min.js'))).to.equal(true);
+    frame.remove();
+  });
+
+  it('draws the same icons as the source build', async () => {
+    const files = () => [
+      sampleFile(mp4Bytes(), 'clip.mp4', 'video/mp4'),
+      sampleFile(pdfBytes(), 'doc.pdf', 'application/pdf'),
+      sampleFile(textBytes(), 'note.txt', 'text/plain'),
+      sampleFile(mp3Bytes(), 'song.mp3', 'audio/mpeg'),
+    ];
+    // Each icon as the tree of its shapes: a shape nested in another one is a broken icon.
+    const shapes = (root: ParentNode) =>
+      [...root.querySelectorAll('[part=preview] svg')].map((svg) =>
+        [...svg.children].map((shape) => `${shape.localName}${shape.children.length > 0 ? '(nested)' : ''}`).join(' '),
+      );
+    const source = await uploader('manual accept="video/mp4,application/pdf,text/plain,audio/mpeg"');
+    await source.addFiles(files());
+    await source.updateComplete;
+
+    const frame = document.createElement('iframe');
+    frame.src = '/test/fixtures/cdn.html';
+    document.body.append(frame);
+    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+    await frame.contentWindow!.customElements.whenDefined('mms-media-upload');
+    const built = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    built.manual = true;
+    built.accept = 'video/mp4,application/pdf,text/plain,audio/mpeg';
+    await built.addFiles(files());
+    await built.updateComplete;
+
+    const expected = shapes(shadow(source));
+    expect(expected).to.deep.equal(['rect path', 'path path path', 'path path path', 'path circle circle']);
+    expect(shapes(built.shadowRoot!)).to.deep.equal(expected);
     frame.remove();
   });
 });
