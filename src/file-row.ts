@@ -33,7 +33,7 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
           ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${onPreviewError} />`
           : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
       </span>
-      <bdi part="file-name">${name}</bdi>
+      <bdi part="file-name" title=${name}>${nameParts(name)}</bdi>
       <span class="actions">
         ${entry.status === 'failed'
           ? html`<button class="secondary" part="retry-button" type="button" aria-label=${text.retryFile(name)} @click=${onRetry}>
@@ -54,4 +54,21 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
       ${entry.error ? html`<span class="file-error" part="file-error">${entry.error}</span>` : nothing}
     </li>
   `;
+}
+
+/** How many characters before the extension stay visible when a name is cut. */
+const KEPT_BEFORE_EXTENSION = 7;
+
+/**
+ * A long name is cut in its middle, where it says least: its start shrinks behind an ellipsis
+ * and its end (the last characters and the extension) stays, as in `IMG_20261129_…_final.jpg`.
+ * The text itself stays whole, for screen readers and copying.
+ */
+function nameParts(name: string) {
+  const chars = Array.from(name); // code points: never half a surrogate pair
+  const extension = /\.[^.\s]{1,8}$/.exec(name)?.[0] ?? '';
+  const kept = Math.min(chars.length, Array.from(extension).length + KEPT_BEFORE_EXTENSION);
+  const start = chars.slice(0, chars.length - kept).join('');
+  const end = chars.slice(chars.length - kept).join('');
+  return html`<span class="name-start">${start}</span><span class="name-end">${end}</span>`;
 }

@@ -82,7 +82,8 @@ export const styles = css`
   }
   [part~='file'] {
     display: grid;
-    grid-template-columns: var(--_thumb) 1fr auto;
+    /* minmax(0, …): a long name shrinks behind its ellipsis instead of widening the page. */
+    grid-template-columns: var(--_thumb) minmax(0, 1fr) auto;
     gap: 0.25rem 0.75rem;
     align-items: center;
     padding: 0.5rem 0.75rem;
@@ -109,8 +110,17 @@ export const styles = css`
     object-fit: cover;
   }
   [part='file-name'] {
-    overflow-wrap: anywhere;
+    display: flex;
+    min-width: 0;
+    white-space: nowrap;
     font-weight: 600;
+  }
+  .name-start {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .name-end {
+    flex: none;
   }
   .meta {
     font-size: 0.875em;
@@ -136,6 +146,11 @@ export const styles = css`
   }
   [part='file-error'] {
     grid-column: 2 / span 2;
+  }
+  [part='file-error'],
+  [part='error'] p,
+  .hint {
+    overflow-wrap: anywhere;
   }
   [part='error'] p {
     /* On the element's own background, so the message keeps its contrast on any page. */

@@ -333,6 +333,7 @@ export class MmsMediaUpload extends LitElement {
           </ul>`
         : nothing}
       <div part="error" role="alert">${this.#uploads.notices.map((notice) => html`<p>${notice}</p>`)}</div>
+      <div class="visually-hidden" role="alert">${this.#uploads.failures.map((failure) => html`<p>${failure}</p>`)}</div>
       <div class="visually-hidden" role="status">${this.#uploads.announcement}</div>
     `;
   }

@@ -1,8 +1,12 @@
 /**
  * What the element says in its message area and to screen readers. Each notice is kept as a
  * code with its context and put into words only when shown, so that it follows the strings and
- * the locale in force. A few refusals of one kind are listed one by one; more are summed up in
- * one line, so that 500 dropped files do not stack 490 sentences into the alert region.
+ * the locale in force.
+ *
+ * The message area holds refusals (files that are not in the list). A few refusals of one kind
+ * are listed one by one; more are summed up in one line, so that 500 dropped files do not stack
+ * 490 sentences into it. A failed upload shows its message in its own row; screen readers are
+ * told it through a hidden alert, which it leaves with the file (removed or retried).
  */
 import type { RejectionReason } from './events.js';
 import { describe, describeGroup, type MessageContext } from './messages.js';
@@ -23,10 +27,17 @@ const LISTED_REFUSALS = 3;
 export class Notices {
   #notices: Words[] = [];
   #announcement?: Words;
+  /** The failure of each failed file, by its id. */
+  readonly #failures = new Map<string, Words>();
 
   /** The message area's sentences. */
   texts(strings: MmsMediaUploadStrings, locale: string): string[] {
     return this.#notices.map((words) => words(strings, locale));
+  }
+
+  /** The failures of the files in the list, for the hidden alert. */
+  failureTexts(strings: MmsMediaUploadStrings, locale: string): string[] {
+    return [...this.#failures.values()].map((words) => words(strings, locale));
   }
 
   /** The latest short announcement for screen readers (uploaded, removed). */
@@ -51,9 +62,15 @@ export class Notices {
     this.#notices = [words];
   }
 
-  /** Shown after the earlier notices. */
-  add(words: Words): void {
-    this.#notices = [...this.#notices, words];
+  /** The upload of file `id` failed. */
+  failed(id: string, words: Words): void {
+    this.#failures.delete(id); // the newest failure is announced last
+    this.#failures.set(id, words);
+  }
+
+  /** File `id` left the list, or is tried again: its failure goes. */
+  forget(id: string): void {
+    this.#failures.delete(id);
   }
 
   announce(words: Words): void {
@@ -63,5 +80,6 @@ export class Notices {
   clear(): void {
     this.#notices = [];
     this.#announcement = undefined;
+    this.#failures.clear();
   }
 }

@@ -77,10 +77,16 @@ export class UploadController implements ReactiveController {
     return [...this.#restored, ...files.map((file) => this.#entryOf(file, running.has(file.id)))];
   }
 
-  /** The latest refusals and failures, for the message area. */
+  /** The latest refusals, for the message area. */
   get notices(): string[] {
     const { strings, locale } = this.#settings();
     return this.#notices.texts(strings, locale);
+  }
+
+  /** The failures of the files in the list, for screen readers (each row shows its own). */
+  get failures(): string[] {
+    const { strings, locale } = this.#settings();
+    return this.#notices.failureTexts(strings, locale);
   }
 
   /** The latest short announcement for screen readers (uploaded, removed). */
@@ -161,6 +167,7 @@ export class UploadController implements ReactiveController {
     else if (this.#parked[id]) delete this.#parked[id];
     else this.#restored = this.#restored.filter((item) => item.id !== id);
     const name = visibleName(entry.name);
+    this.#notices.forget(id);
     this.#notices.announce((strings) => (entry.status === 'uploading' ? strings.cancelled({ name }) : strings.removed({ name })));
     this.#settleIfIdle();
     this.#host.requestUpdate();
@@ -258,6 +265,7 @@ export class UploadController implements ReactiveController {
 
   #retryFile(uppy: Uppy<Meta, Body>, id: string): void {
     this.#round = true;
+    this.#notices.forget(id);
     this.#transport?.retrying(id);
     uppy.setFileState(id, { failure: undefined });
     uppy.retryUpload(id).catch(() => {});
@@ -278,7 +286,7 @@ export class UploadController implements ReactiveController {
     // `error` is what Uppy reads (a failed file is retried by `upload()`); `failure` is what the words come from.
     uppy.setFileState(id, { error: failure.code, failure });
     const entry = this.files.find((item) => item.id === id)!;
-    this.#notices.add((strings, locale) => this.#failureWords(entry, failure, strings, locale));
+    this.#notices.failed(id, (strings, locale) => this.#failureWords(entry, failure, strings, locale));
     const { strings, locale } = this.#settings();
     this.#host.dispatchEvent(
       createEvent('upload-error', {

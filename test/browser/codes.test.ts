@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { FileRejectedDetail, UploadErrorDetail } from '../../src/events.js';
 import { FRENCH } from '../../src/locales/fr.js';
 import { exeBytes, jpegBytes, sampleFile } from '../helpers/sample-files.js';
-import { collect, notices, recordedRequests, resetMocks, untilComplete, uploader } from '../helpers/element.js';
+import { announcedFailures, collect, recordedRequests, resetMocks, untilComplete, uploader } from '../helpers/element.js';
 
 const photo = (name = 'photo.jpg', size = 2000, lastModified = 1_700_000_000_000) =>
   sampleFile(jpegBytes(size), name, 'image/jpeg', lastModified);
@@ -52,7 +52,7 @@ describe('<mms-media-upload>: reasons of failures', () => {
     const size = await failureOf('lang="fr" endpoint="/mock/upload/code-413"', setUp);
     expect(size.errors[0].detail.reason).to.equal('file-too-large');
     expect(size.errors[0].detail.message).to.equal('photo.jpg dépasse 1 Mo');
-    expect(notices(size.element)).to.deep.equal(['photo.jpg dépasse 1 Mo']);
+    expect(announcedFailures(size.element)).to.deep.equal(['photo.jpg dépasse 1 Mo']);
     const provider = await failureOf('lang="fr" endpoint="/mock/upload/code-provider-failed"', setUp);
     expect(provider.element.files[0].error).to.equal(
       'photo.jpg\u00a0: échec de l’envoi\u00a0: l’opérateur de messagerie n’a pas pu enregistrer le fichier\u00a0; réessayez plus tard',
@@ -64,7 +64,7 @@ describe('<mms-media-upload>: reasons of failures', () => {
     element.strings = FRENCH;
     await element.updateComplete;
     expect(element.files[0].error).to.contain('l’opérateur de messagerie');
-    expect(notices(element)[0]).to.contain('l’opérateur de messagerie');
+    expect(announcedFailures(element)[0]).to.contain('l’opérateur de messagerie');
   });
 });
 

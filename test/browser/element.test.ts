@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { FileRejectedDetail, MediaUrlDetail, UploadErrorDetail } from '../../src/events.js';
 import { exeBytes, jpegBytes, mp4Bytes, pdfBytes, pngBytes, sampleFile, svgBytes, textBytes } from '../helpers/sample-files.js';
-import { collect, notices, recordedRequests, resetMocks, shadow, untilComplete, uploader } from '../helpers/element.js';
+import { announcedFailures, collect, notices, recordedRequests, resetMocks, shadow, untilComplete, uploader } from '../helpers/element.js';
 
 const photo = (name = 'photo.jpg', size?: number, lastModified = 1_700_000_000_000) =>
   sampleFile(jpegBytes(size), name, 'image/jpeg', lastModified);
@@ -186,7 +186,8 @@ describe('<mms-media-upload>: uploads and server answers', () => {
       expect(errors[0].detail.message).to.equal(message);
       expect(errors[0].detail.status).to.equal(status);
       expect(element.files[0]).to.deep.include({ status: 'failed', error: message });
-      expect(notices(element)).to.deep.equal([message]);
+      expect(notices(element)).to.deep.equal([], 'the row shows the failure; the message area shows refusals');
+      expect(announcedFailures(element)).to.deep.equal([message]);
       expect(shadow(element).querySelector('[part=retry-button]')).to.exist;
       expect((await recordedRequests()).length).to.equal(1, '4xx and bad 2xx are never retried');
     });
@@ -195,9 +196,10 @@ describe('<mms-media-upload>: uploads and server answers', () => {
   it('shows a message holding HTML as text, never as markup', async () => {
     const element = await uploader('endpoint="/mock/upload/html-message"');
     await untilComplete(element, () => element.addFiles([photo()]));
-    const alert = shadow(element).querySelector('[part=error]')!;
-    expect(alert.textContent).to.contain('<img src=x onerror="window.__pwned=true">bad file');
-    expect(alert.querySelector('img')).to.equal(null);
+    for (const shown of [shadow(element).querySelector('[part=file-error]')!, shadow(element).querySelector('.visually-hidden[role=alert]')!]) {
+      expect(shown.textContent).to.contain('<img src=x onerror="window.__pwned=true">bad file');
+      expect(shown.querySelector('img')).to.equal(null);
+    }
     expect((window as { __pwned?: boolean }).__pwned).to.equal(undefined);
   });
 

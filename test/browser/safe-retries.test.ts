@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { MediaUrlDetail, UploadCompleteDetail, UploadErrorDetail } from '../../src/events.js';
 import { FRENCH } from '../../src/locales/fr.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
-import { collect, notices, untilComplete, uploader } from '../helpers/element.js';
+import { announcedFailures, collect, untilComplete, uploader } from '../helpers/element.js';
 import { jpegBytes, pngBytes, sampleFile } from '../helpers/sample-files.js';
 import { watchUploadAttempts, type AttemptLog } from '../helpers/upload-attempts.js';
 
@@ -208,7 +208,7 @@ describe('safe retries: element → real proxy → mock Plivo', () => {
     expect(events.errors).to.have.length(2);
     expect(byName('capture.png')).to.deep.include({ reason: 'type-not-allowed', status: 415, message: typeSentence });
     expect(byName('vacances.jpg')).to.deep.include({ reason: 'file-too-large', status: 413, message: sizeSentence });
-    expect([...notices(element)].sort()).to.deep.equal([sizeSentence, typeSentence].sort());
+    expect([...announcedFailures(element)].sort()).to.deep.equal([sizeSentence, typeSentence].sort());
     expect(element.files.map((file) => [file.name, file.error])).to.have.deep.members([
       ['capture.png', typeSentence],
       ['vacances.jpg', sizeSentence],

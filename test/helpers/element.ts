@@ -39,8 +39,14 @@ export function shadow(element: MmsMediaUpload): ShadowRoot {
   return element.shadowRoot!;
 }
 
+/** The message area's sentences: refusals. */
 export function notices(element: MmsMediaUpload): string[] {
   return [...shadow(element).querySelectorAll('[part=error] p')].map((item) => item.textContent ?? '');
+}
+
+/** What the hidden alert tells screen readers about failed uploads (each row shows its own). */
+export function announcedFailures(element: MmsMediaUpload): string[] {
+  return [...shadow(element).querySelectorAll('.visually-hidden[role=alert] p')].map((item) => item.textContent ?? '');
 }
 
 /** Collects every event of a type that the element fires. */
