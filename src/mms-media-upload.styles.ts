@@ -19,6 +19,8 @@ export const styles = css`
     --_gap: var(--mms-media-upload-spacing, 0.75rem);
     --_thumb: var(--mms-media-upload-thumbnail-size, 48px);
     display: block;
+    /* The file rows follow the element's own width (a narrow composer on a wide page too). */
+    container-type: inline-size;
     color-scheme: inherit;
     font: var(--mms-media-upload-font, inherit);
     color: var(--_text);
@@ -112,12 +114,18 @@ export const styles = css`
   [part='file-name'] {
     display: flex;
     min-width: 0;
+    overflow: hidden;
     white-space: nowrap;
     font-weight: 600;
   }
   .name-start {
+    /* Some of the start always shows, with its ellipsis: "IMG_…_final.jpg", never "_final.jpg". */
+    min-width: 5ch;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .name-start:empty {
+    min-width: 0;
   }
   .name-end {
     flex: none;
@@ -172,6 +180,24 @@ export const styles = css`
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  /* A phone-wide element: the buttons go under the file's name, its size and its message. */
+  @container (max-width: 420px) {
+    [part~='file'] {
+      grid-template-columns: var(--_thumb) minmax(0, 1fr);
+    }
+    [part='preview'] {
+      grid-row: span 4;
+    }
+    .actions {
+      grid-column: 2;
+      grid-row: auto;
+      order: 1;
+    }
+    [part='progress'],
+    [part='file-error'] {
+      grid-column: 2;
+    }
   }
   @media (forced-colors: active) {
     :host([dragover]) [part='dropzone'] {

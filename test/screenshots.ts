@@ -1,6 +1,6 @@
 // `npm run screenshots`: pictures of the element's states in headless Chromium, written to
-// test/screenshots/: idle, dragover, files with thumbnails uploading, error, dark mode, and
-// forced colours (Windows high contrast).
+// test/screenshots/: idle, dragover, files with thumbnails uploading, error, dark mode, forced
+// colours (Windows high contrast), and a 320 px phone with a long name and a failure.
 // Uses the demo's dev server (signed proxy, local provider); uploads are held or answered
 // by Playwright routes so each state stays put for its picture.
 import { mkdirSync } from 'node:fs';
@@ -25,9 +25,11 @@ async function shoot(
   setup: (page: Page) => Promise<void>,
   colorScheme: 'light' | 'dark' = 'light',
   forcedColors: 'active' | 'none' = 'none',
+  width = 620,
 ) {
-  const page = await browser.newPage({ viewport: { width: 620, height: 700 }, deviceScaleFactor: 1, colorScheme, forcedColors });
+  const page = await browser.newPage({ viewport: { width, height: 700 }, deviceScaleFactor: 1, colorScheme, forcedColors });
   await page.goto(`${origin}/test/fixtures/states.html`);
+  if (width < 620) await page.addStyleTag({ content: '#stage { width: auto; padding: 12px; }' });
   await page.waitForFunction('window.addSampleFiles && customElements.get("mms-media-upload")');
   await setup(page);
   await page.locator('#stage').screenshot({ path: `${outDir}/${name}.png` });
@@ -66,6 +68,11 @@ try {
     await page.evaluate('window.dragFilesOver()');
     await page.waitForTimeout(300);
   }, 'dark', 'active');
+  await shoot('phone', async (page) => {
+    await creditError(page);
+    await addFiles(page, ['longName', 'beach', 'exe']);
+    await page.waitForTimeout(500);
+  }, 'light', 'none', 320);
 } finally {
   await browser.close();
   await demo.close();
