@@ -11,16 +11,19 @@ export interface DropZoneOptions {
   limits: Limits;
   files: readonly FileEntry[];
   disabled: boolean;
-  /** Files picked with the browse button. */
+  /** The element's `capture`: which camera a “Take photo” button opens, on touch screens. */
+  capture?: string;
+  /** Files picked with the browse or camera button. */
   onFiles(files: File[]): void;
 }
 
-/** The browse button opens the file input next to it. */
+/** The browse and camera buttons open the file input next to them. */
 function openPicker(event: Event): void {
   ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click();
 }
 
-export function renderDropZone({ text, locale, limits, files, disabled, onFiles }: DropZoneOptions) {
+export function renderDropZone({ text, locale, limits, files, disabled, capture, onFiles }: DropZoneOptions) {
+  const camera = cameraFor(capture);
   const picked = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const chosen = [...(input.files ?? [])];
@@ -45,8 +48,18 @@ export function renderDropZone({ text, locale, limits, files, disabled, onFiles 
         ?disabled=${disabled}
         @change=${picked}
       />
+      ${camera
+        ? html`<button part="camera-button" type="button" ?disabled=${disabled} @click=${openPicker}>${text.takePhoto}</button>
+            <input type="file" tabindex="-1" aria-hidden="true" accept="image/*" capture=${camera} ?disabled=${disabled} @change=${picked} />`
+        : nothing}
     </div>
   `;
+}
+
+/** The camera of the “Take photo” button: `user` or `environment` (the default), on touch screens only. */
+function cameraFor(capture: string | undefined): 'environment' | 'user' | undefined {
+  if (capture == null || !matchMedia('(pointer: coarse)').matches) return undefined;
+  return capture === 'user' ? 'user' : 'environment';
 }
 
 /** "3 of 10", and the size budget left when a total limit is set. */

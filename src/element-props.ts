@@ -23,6 +23,7 @@ export type MmsMediaUploadPropertyName =
   | 'manual'
   | 'uploadTimeout'
   | 'pasteTarget'
+  | 'capture'
   | 'signer'
   | 'parseResponse'
   | 'strings';

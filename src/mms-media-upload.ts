@@ -34,6 +34,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  *
  * @csspart dropzone - The area that takes dropped files.
  * @csspart browse-button - The button that opens the file picker.
+ * @csspart camera-button - The “Take photo” button (touch screens, with `capture`).
  * @csspart file-list - The list of files.
  * @csspart file - One file in the list.
  * @csspart preview - A file's thumbnail or type icon.
@@ -95,6 +96,9 @@ export class MmsMediaUpload extends LitElement {
 
   /** Id of another element (such as the message textarea) whose pasted files are added too. */
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
+
+  /** Adds a “Take photo” button on touch screens: `environment` (the back camera, also for `""`) or `user`. */
+  @property() capture?: 'environment' | 'user' | '';
 
   /** Milliseconds without upload progress after which a request is aborted (and retried). */
   @property({ type: Number, attribute: 'upload-timeout' }) uploadTimeout: number = DEFAULT_STALL_TIMEOUT_MS;
@@ -252,7 +256,7 @@ export class MmsMediaUpload extends LitElement {
     return this.renderRoot.querySelector('[part=browse-button]');
   }
 
-  /** Sets one of the limits (or the preset) and re-renders with the limits now in force. */
+  /** Sets one of the limits and re-renders with the limits now in force. */
   #setLimit(key: 'maxFiles' | 'maxFileSize' | 'maxTotalSize' | 'accept', set: (settings: LimitSettings) => void): void {
     const old = this[key];
     set(this.#limitSettings);
@@ -271,8 +275,7 @@ export class MmsMediaUpload extends LitElement {
     return this.disabled || this.#form.disabledByForm;
   }
 
-  // Form-associated custom element callbacks, handled by the form controller.
-  /** @internal */
+  /** @internal The form-associated callbacks go to the form controller. */
   formDisabledCallback(disabled: boolean): void {
     this.#form.disabledCallback(disabled);
   }
@@ -313,6 +316,7 @@ export class MmsMediaUpload extends LitElement {
         files,
         limits: this.#limitSettings.limits,
         disabled: this.#isDisabled,
+        capture: this.capture,
         onFiles: (picked) => void this.#uploads.addFiles(picked),
       })}
       ${files.length > 0

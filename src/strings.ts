@@ -14,6 +14,8 @@ export interface MmsMediaUploadStrings {
   dropLabel: string;
   /** The browse button. */
   browse: string;
+  /** The button that opens the camera, on touch devices with `capture`. */
+  takePhoto: string;
   /** The limits under the label: "Up to 10 files, 2 MB each: JPEG, PNG, GIF, MP4, PDF, text". */
   limitsHint(args: { maxFiles: number; maxFileSize: string; types: string }): string;
   /** The accessible name of the file list. */
@@ -118,6 +120,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   },
   dropLabel: 'Drop photos, videos or PDFs here',
   browse: 'Browse files',
+  takePhoto: 'Take photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     `Up to ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, ${maxFileSize} each: ${types}`,
   fileListLabel: 'Attached files',

@@ -26,6 +26,7 @@ export const FRENCH: MmsMediaUploadStrings = {
   },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
   browse: 'Choisir des fichiers',
+  takePhoto: 'Prendre une photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     maxFiles < 2
       ? `${maxFiles} fichier de ${maxFileSize} au maximum\u00a0: ${types}`

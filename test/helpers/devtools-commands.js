@@ -1,6 +1,8 @@
 // Server commands that read what a page cannot see of itself, through the DevTools protocol of
-// the test's own Chromium: the listeners on `window`, and the JS heap after a forced collection.
-// In a test: `executeServerCommand('window-listeners')`, `executeServerCommand('heap-after-gc')`.
+// the test's own Chromium: the listeners on `window`, and the JS heap after a forced collection;
+// and one that changes it: a touch screen (`pointer: coarse`) or not.
+// In a test: `executeServerCommand('window-listeners')`, `executeServerCommand('heap-after-gc')`,
+// `executeServerCommand('touch-screen', true)`.
 
 async function withSession(session, use) {
   const page = session.browser.getPage(session.id);
@@ -12,7 +14,22 @@ async function withSession(session, use) {
   }
 }
 
+/** Emulation lasts as long as the DevTools session that asked for it: one per page, kept. */
+const emulationSessions = new WeakMap();
+
+async function emulationSession(session) {
+  const page = session.browser.getPage(session.id);
+  if (!emulationSessions.has(page)) emulationSessions.set(page, await page.createCDPSession());
+  return emulationSessions.get(page);
+}
+
 const commands = {
+  /** Emulates a touch screen (or stops): `(pointer: coarse)` matches while it is on. */
+  'touch-screen': (client, enabled) => async () => {
+    await client.send('Emulation.setTouchEmulationEnabled', { enabled: Boolean(enabled), maxTouchPoints: enabled ? 5 : 1 });
+    await client.send('Emulation.setEmitTouchEventsForMouse', { enabled: Boolean(enabled), configuration: 'mobile' });
+    return Boolean(enabled);
+  },
   /** `{ [type]: count }` of the listeners on the page's window. */
   'window-listeners': (client) => async () => {
     const { result } = await client.send('Runtime.evaluate', { expression: 'window' });
@@ -34,10 +51,11 @@ const commands = {
 export function devtoolsCommands() {
   return {
     name: 'devtools-commands',
-    async executeCommand({ command, session }) {
+    async executeCommand({ command, payload, session }) {
       const run = commands[command];
       if (!run) return undefined;
-      return withSession(session, (client) => run(client)());
+      if (command === 'touch-screen') return run(await emulationSession(session), payload)();
+      return withSession(session, (client) => run(client, payload)());
     },
   };
 }
