@@ -107,7 +107,7 @@ describe('refusals', () => {
     ]);
     assert.deepEqual(body(refusal('file-too-large', { name: 'The file' }, PROVIDER_PRESETS.bandwidth)), [
       413,
-      { code: 'file-too-large', message: 'The file is larger than 3.75 MB', maxFileSize: 3.75 * MEGABYTE },
+      { code: 'file-too-large', message: 'The file is larger than 3.5 MB', maxFileSize: 3.5 * MEGABYTE },
     ]);
     assert.deepEqual(body(refusal('type-not-allowed', { name: 'x.bin' }, { ...PROVIDER_PRESETS.acrobits, accept: ['.jpg', 'video/mp4'] })), [
       415,
