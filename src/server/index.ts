@@ -30,5 +30,7 @@ export { openMarketProvider } from './providers/openmarket.js';
 export type { OpenMarketProviderOptions } from './providers/openmarket.js';
 export { genericProvider } from './providers/generic.js';
 export type { GenericProviderOptions } from './providers/generic.js';
+export { s3Provider, DEFAULT_PRESIGN_SECONDS, MAX_PRESIGN_SECONDS } from './providers/s3.js';
+export type { S3Credentials, S3MediaUrls, S3ProviderOptions } from './providers/s3.js';
 export type { Limits } from '../limits.js';
 export { DEFAULT_LIMITS, PROVIDER_PRESETS } from '../limits.js';
