@@ -40,11 +40,11 @@ export function connectRedis(options: ConnectOptions): RedisConnection {
       connectTimeout: FIRST_CONNECT_WAIT_MS,
       retryStrategy: (attempt: number) => Math.min(attempt * 100, MAX_RECONNECT_DELAY_MS),
     });
-    watch(client);
+    const watching = watch(client);
     const ready = new Promise<void>((resolve) => client.once('ready', resolve)).then(() => {
       firstReady = true;
     });
-    return { client, ready };
+    return { client, ready, watching };
   });
   opened.catch(() => undefined); // surfaces at the first call
 
@@ -55,7 +55,8 @@ export function connectRedis(options: ConnectOptions): RedisConnection {
       return client as unknown as RedisScriptClient;
     },
     async close() {
-      const { client } = await opened;
+      const { client, watching } = await opened;
+      watching.closing();
       if (client.status === 'ready') await client.quit();
       else client.disconnect();
     },
@@ -64,20 +65,31 @@ export function connectRedis(options: ConnectOptions): RedisConnection {
 
 interface Watched {
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: 'ready', listener: () => void): unknown;
+  on(event: 'close' | 'ready', listener: () => void): unknown;
 }
 
-/** Logs the first error of each outage and the recovery; an `error` event never goes unheard. */
-function watch(client: Watched): void {
+/**
+ * Logs each outage once (the connection lost, or never made) and the recovery; an `error` event
+ * never goes unheard. Returns what to call before closing on purpose, which is no outage.
+ */
+function watch(client: Watched): { closing(): void } {
   let down = false;
-  client.on('error', (error) => {
-    if (down) return;
+  let closing = false;
+  const lost = (reason: string) => {
+    if (down || closing) return;
     down = true;
-    console.error(`mms-media-upload/server: Redis is unreachable (${error.message}); uploads answer 503 until it is back`);
-  });
+    console.error(`mms-media-upload/server: Redis is unreachable (${reason}); uploads answer 503 until it is back`);
+  };
+  client.on('error', (error) => lost(error.message));
+  client.on('close', () => lost('connection closed'));
   client.on('ready', () => {
     if (!down) return;
     down = false;
     console.error('mms-media-upload/server: Redis is reachable again');
   });
+  return {
+    closing() {
+      closing = true;
+    },
+  };
 }
