@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
 import { base64Length, encodeBase64 } from '../../src/server/base64.js';
 import { HttpError } from '../../src/server/errors.js';
-import { cleanFileName, extensionFor } from '../../src/server/filename.js';
+import { cleanFileName, extensionFor, shortAsciiName } from '../../src/server/filename.js';
 import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
@@ -68,6 +68,19 @@ describe('cleanFileName', () => {
     assert.equal(extensionFor('image/png'), '.png');
     assert.equal(extensionFor('video/quicktime'), '.mov');
     assert.equal(extensionFor('application/x-unknown'), '');
+  });
+});
+
+describe('shortAsciiName (the media URL\'s Content-Disposition name, by Twilio\'s rule)', () => {
+  it('keeps at most 20 ASCII characters without spaces, ending with the real type\'s extension', () => {
+    assert.equal(shortAsciiName('Été à Paris.JPG', 'image/png'), 'Ete_a_Paris.png');
+    assert.equal(shortAsciiName('A very long holiday photo name.jpeg', 'image/jpeg'), 'A_very_long_holi.jpg');
+    assert.equal(shortAsciiName('report.final.v2.pdf', 'application/pdf'), 'report_final_v2.pdf');
+    assert.equal(shortAsciiName('фото.jpg', 'image/jpeg'), 'file.jpg', 'nothing ASCII left');
+    assert.equal(shortAsciiName('clip', 'video/3gpp'), 'clip.3gp');
+    for (const name of ['a b (1) [x] {y} ~!@#$%^&*.gif', '…', '--__--.mp4']) {
+      assert.match(shortAsciiName(name, 'image/gif'), /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}\.gif$|^file\.gif$/);
+    }
   });
 });
 
