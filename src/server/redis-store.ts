@@ -46,9 +46,10 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
   const prefix = options.keyPrefix ?? DEFAULT_PREFIX;
   const now = options.now ?? Date.now;
 
-  async function run(script: Script, tokenId: string, key: string, ...args: (string | number)[]): Promise<unknown> {
+  /** Runs `script` on the token's hash, at `at` (the store's clock) for `key`. */
+  async function run(script: Script, tokenId: string, key: string, at: number, ...args: (string | number)[]): Promise<unknown> {
     const redis = client ?? (await connection!.client());
-    const argv = [`${prefix}${tokenId}`, now(), key, ...args];
+    const argv = [`${prefix}${tokenId}`, at, key, ...args];
     try {
       return await redis.evalsha(script.sha1, 1, ...argv);
     } catch (error) {
@@ -60,16 +61,18 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
 
   return {
     async get(tokenId, key) {
-      const found = (await run(scripts.get, tokenId, key)) as [string, string] | null;
+      const found = (await run(scripts.get, tokenId, key, now())) as [string, string] | null;
       return found ? shown(found[0], found[1]) : undefined;
     },
 
     async reserve(request) {
-      const inProgress = JSON.stringify({ s: 'p', f: request.fingerprint, z: request.size, a: request.attempt, l: now() + request.leaseMs });
+      const at = now();
+      const inProgress = JSON.stringify({ s: 'p', f: request.fingerprint, z: request.size, a: request.attempt, l: at + request.leaseMs });
       const reply = (await run(
         scripts.reserve,
         request.tokenId,
         request.key,
+        at,
         inProgress,
         request.size,
         request.maxFiles,
@@ -82,11 +85,11 @@ export function redisStore(options: RedisStoreOptions): RedisStore {
     },
 
     async complete(claim, answer: UploadResult) {
-      await run(scripts.complete, claim.tokenId, claim.key, claim.attempt, JSON.stringify(answer));
+      await run(scripts.complete, claim.tokenId, claim.key, now(), claim.attempt, JSON.stringify(answer));
     },
 
     async release(claim) {
-      await run(scripts.release, claim.tokenId, claim.key, claim.attempt);
+      await run(scripts.release, claim.tokenId, claim.key, now(), claim.attempt);
     },
 
     async close() {
