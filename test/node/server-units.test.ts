@@ -12,6 +12,7 @@ import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
 import { intersectLimits } from '../../src/server/intersect-limits.js';
+import { importOptional } from '../../src/server/optional-import.js';
 import { refusal } from '../../src/server/refusals.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
@@ -81,6 +82,16 @@ describe('shortAsciiName (the media URL\'s Content-Disposition name, by Twilio\'
     for (const name of ['a b (1) [x] {y} ~!@#$%^&*.gif', '…', '--__--.mp4']) {
       assert.match(shortAsciiName(name, 'image/gif'), /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}\.gif$|^file\.gif$/);
     }
+  });
+});
+
+describe('optional peer dependencies', () => {
+  it('name the package to install when it is missing', async () => {
+    // @ts-expect-error a package that does not exist
+    const missing = () => import('mms-no-such-optional-client');
+    await assert.rejects(importOptional(missing, 'mms-no-such-optional-client', 'redisStore'), {
+      message: 'mms-media-upload/server: redisStore needs the package mms-no-such-optional-client (npm install mms-no-such-optional-client).',
+    });
   });
 });
 
