@@ -1,7 +1,7 @@
 // The demo's back end, mounted in the Vite dev server: the signed media proxy of
-// `mms-media-upload/server` under /api/media-upload, with the local provider by default.
-// MMS_PROVIDER (plivo, bandwidth, openmarket, generic) and its variables switch it to a real
-// provider; see the README.
+// `mms-media-upload/server` under /api/media-upload, with the local provider and the in-memory
+// store by default. MMS_PROVIDER (plivo, bandwidth, openmarket, generic, s3) and its variables
+// switch it to a real provider, MMS_REDIS_URL to a Redis store; see the README.
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
@@ -12,8 +12,11 @@ import {
   localProvider,
   openMarketProvider,
   plivoProvider,
+  redisStore,
+  s3Provider,
   toNodeHandler,
   type MediaProvider,
+  type S3MediaUrls,
 } from '../src/server/index.js';
 
 export const API_BASE = '/api/media-upload';
@@ -46,21 +49,45 @@ function providerFromEnvironment(): MediaProvider {
       });
     case 'generic':
       return genericProvider({ url: required('GENERIC_UPLOAD_URL'), method: env.GENERIC_UPLOAD_METHOD === 'PUT' ? 'PUT' : 'POST' });
+    case 's3':
+      return s3ProviderFromEnvironment();
     case 'local':
       return localProvider({ dir: resolve(env.MMS_DATA_DIR ?? 'demo/.data'), publicUrl: `${API_BASE}/media` });
     default:
-      throw new Error(`Unknown MMS_PROVIDER "${env.MMS_PROVIDER}": use local, plivo, bandwidth, openmarket or generic`);
+      throw new Error(`Unknown MMS_PROVIDER "${env.MMS_PROVIDER}": use local, plivo, bandwidth, openmarket, generic or s3`);
   }
+}
+
+/** S3 or any S3-compatible service; credentials from S3_ACCESS_KEY_ID/S3_SECRET_ACCESS_KEY, else the SDK's own chain. */
+function s3ProviderFromEnvironment(): MediaProvider {
+  const env = process.env;
+  const urls: S3MediaUrls = env.S3_PUBLIC_BASE_URL
+    ? { publicBaseUrl: env.S3_PUBLIC_BASE_URL }
+    : { presign: { expiresInSeconds: env.S3_PRESIGN_SECONDS ? Number(env.S3_PRESIGN_SECONDS) : undefined } };
+  const credentials = env.S3_ACCESS_KEY_ID ? { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: required('S3_SECRET_ACCESS_KEY') } : undefined;
+  return s3Provider({
+    bucket: required('S3_BUCKET'),
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: env.S3_ENDPOINT || undefined,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    credentials,
+    keyPrefix: env.S3_KEY_PREFIX,
+    urls,
+  });
 }
 
 export function demoServer(): Plugin {
   return {
     name: 'mms-media-upload-demo-proxy',
     configureServer(server) {
+      // Several demo processes behind one balancer need one store: MMS_REDIS_URL.
+      const store = process.env.MMS_REDIS_URL ? redisStore({ url: process.env.MMS_REDIS_URL }) : undefined;
+      server.httpServer?.once('close', () => void store?.close());
       const proxy = createMediaProxy({
         // A fresh secret per start unless one is given: tokens only need to live for minutes.
         secret: process.env.MMS_UPLOAD_SECRET ?? randomBytes(32).toString('base64url'),
         provider: providerFromEnvironment(),
+        store,
         // A real app checks its session here and returns the user's id.
         authorize: () => 'demo-user',
       });

@@ -1,6 +1,6 @@
 /**
- * The messaging limits: the defaults, the provider presets (from the providers' own documents
- * in the seeds), and the one place that turns an `accept` list into MIME types.
+ * The messaging limits: the defaults, the provider presets (from the providers' own documents,
+ * see shared/PROVIDERS.md), and the one place that turns an `accept` list into MIME types.
  * No DOM here: the server imports this module too.
  */
 
@@ -26,14 +26,21 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   accept: DEFAULT_ACCEPT,
 });
 
-export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits';
+/** "600 KB" means 614,400 bytes, as "2 MB" means 2,097,152. */
+export const KILOBYTE = 1024;
 
-/** Each provider's limits, as its document states them. */
+export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits' | 'twilio' | 'telnyx' | 'bird' | 'aws' | 'rbm';
+
+/**
+ * Each provider's limits, as its own documents state them (shared/PROVIDERS.md names each source).
+ * Types are written in lower case: sniffed types are compared in lower case.
+ */
 export const PROVIDER_PRESETS: Readonly<Record<ProviderName, Readonly<Limits>>> = Object.freeze({
   // Plivo Media API: up to 10 files per request, 2 MB each; JPG, PNG, MP4, GIF, PDF, text.
   plivo: { maxFiles: 10, maxFileSize: 2 * MEGABYTE, accept: DEFAULT_ACCEPT },
-  // Bandwidth Media: "You can upload files up to 3.75MB"; no type list of its own.
-  bandwidth: { maxFiles: 10, maxFileSize: 3.75 * MEGABYTE, accept: DEFAULT_ACCEPT },
+  // Bandwidth Media: 3.5 MB per file (its current article and SDK docs; an older article's 3.75 MB
+  // is out of date); no type list of its own.
+  bandwidth: { maxFiles: 10, maxFileSize: 3.5 * MEGABYTE, accept: DEFAULT_ACCEPT },
   // OpenMarket CMS v1: 100 MB and its eight MIME types.
   openmarket: {
     maxFiles: 10,
@@ -51,6 +58,64 @@ export const PROVIDER_PRESETS: Readonly<Record<ProviderName, Readonly<Limits>>> 
   },
   // Acrobits generic media upload: "Either image/jpeg or video/mp4".
   acrobits: { maxFiles: 10, maxFileSize: 2 * MEGABYTE, accept: ['image/jpeg', 'video/mp4'] },
+  // Twilio MMS: 10 media (error 21623), 5 MB for the whole message (errors 11751, 63034), so no
+  // file may be larger either; JPEG, PNG and GIF fully supported, the rest of its accepted list
+  // forwarded as is (no text/plain there).
+  twilio: {
+    maxFiles: 10,
+    maxFileSize: 5 * MEGABYTE,
+    maxTotalSize: 5 * MEGABYTE,
+    accept: [
+      'image/jpeg', 'image/gif', 'image/png', 'image/bmp', 'image/tiff', 'image/heic', 'image/heif',
+      'audio/basic', 'audio/l24', 'audio/mp4', 'audio/mpeg', 'audio/ogg', 'audio/vnd.rn-realaudio', 'audio/vnd.wave',
+      'audio/3gpp', 'audio/3gpp2', 'audio/ac3', 'audio/webm', 'audio/amr-nb', 'audio/amr', 'audio/aac',
+      'video/mpeg', 'video/mp4', 'video/quicktime', 'video/webm', 'video/3gpp', 'video/3gpp2', 'video/3gpp-tt',
+      'video/h261', 'video/h263', 'video/h263-1998', 'video/h263-2000', 'video/h264',
+      'text/vcard', 'text/x-vcard', 'text/csv', 'text/rtf', 'text/richtext', 'text/calendar', 'text/directory',
+      'application/pdf', 'application/vcard',
+    ],
+  },
+  // Telnyx MMS: 10 media, "less than 1 MB" for the whole message (its FAQ); its listed types.
+  telnyx: {
+    maxFiles: 10,
+    maxFileSize: MEGABYTE,
+    maxTotalSize: MEGABYTE,
+    accept: [
+      'image/jpeg', 'image/png', 'image/gif', 'image/bmp', 'image/tiff', 'image/webp',
+      'video/mp4', 'video/3gpp', 'video/quicktime',
+      'audio/mpeg', 'audio/wav', 'audio/amr', 'audio/ogg',
+      'application/pdf', 'text/vcard', 'text/calendar',
+    ],
+  },
+  // Bird MMS: 10 media, 600 KB each, 900 KB for the whole message; PNG, JPEG and GIF (its MMS
+  // best-practice page; Bird resizes only images, so only images are offered).
+  bird: { maxFiles: 10, maxFileSize: 600 * KILOBYTE, maxTotalSize: 900 * KILOBYTE, accept: ['image/jpeg', 'image/png', 'image/gif'] },
+  // AWS End User Messaging: one media file per message; 2 MB for GIF, JPEG and PNG but 600 KB for
+  // every other type. One maxFileSize cannot say both, so the preset takes the bound that holds
+  // for every type (600 KB): it never lets through a file AWS refuses, at the cost of refusing
+  // images between 600 KB and 2 MB (which carriers deliver badly anyway). Pages that send only
+  // images can set max-file-size="2097152" accept="image/jpeg,image/png,image/gif".
+  aws: {
+    maxFiles: 1,
+    maxFileSize: 600 * KILOBYTE,
+    accept: [
+      'image/gif', 'image/jpeg', 'image/png', 'image/tiff',
+      'audio/3gpp', 'video/3gpp', 'audio/3gpp2', 'video/3gpp2', 'audio/amr', 'audio/mp4', 'video/mp4',
+      'audio/mpeg', 'audio/ogg', 'video/quicktime', 'video/webm',
+      'text/calendar', 'text/vcard', 'text/x-vcard', 'application/pdf',
+    ],
+  },
+  // Google RBM files: 100 MB; its image, audio, video and PDF types.
+  rbm: {
+    maxFiles: 10,
+    maxFileSize: 100 * MEGABYTE,
+    accept: [
+      'image/jpeg', 'image/gif', 'image/png',
+      'audio/aac', 'audio/mp3', 'audio/mpeg', 'audio/mp4', 'audio/3gpp', 'audio/ogg',
+      'video/h263', 'video/m4v', 'video/mp4', 'video/mpeg', 'video/webm',
+      'application/pdf',
+    ],
+  },
 });
 
 export function isProviderName(value: unknown): value is ProviderName {

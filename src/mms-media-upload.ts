@@ -75,7 +75,7 @@ export class MmsMediaUpload extends LitElement {
   /** Name of the file part in the multipart body. */
   @property({ attribute: 'field-name' }) fieldName = 'file';
 
-  /** Preset of limits: `plivo`, `bandwidth`, `openmarket` or `acrobits`. Explicit limits win. */
+  /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws` or `rbm`. Explicit limits win. */
   @property() provider?: string;
 
   /** Form field name; the form data holds one entry per uploaded media URL. */

@@ -37,6 +37,8 @@ export interface UploadResult {
   file_name: string;
   content_type: string;
   size: number;
+  /** `s3://bucket/key`, when the file is an object in S3 (AWS End User Messaging sends these). */
+  s3_uri?: string;
 }
 
 /**

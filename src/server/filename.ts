@@ -5,6 +5,9 @@
 
 const MAX_NAME_LENGTH = 100;
 
+/** Twilio shows at most this many characters of a media file's name. */
+const MAX_SHORT_NAME_LENGTH = 20;
+
 const EXTENSIONS: Readonly<Record<string, string>> = {
   'image/jpeg': '.jpg',
   'image/png': '.png',
@@ -15,6 +18,11 @@ const EXTENSIONS: Readonly<Record<string, string>> = {
   'audio/mpeg': '.mp3',
   'application/pdf': '.pdf',
   'text/plain': '.txt',
+  'image/heic': '.heic',
+  'image/avif': '.avif',
+  'audio/mp4': '.m4a',
+  'video/3gpp': '.3gp',
+  'video/3gpp2': '.3g2',
 };
 
 /** The usual extension of a MIME type ('.jpg'), or '' when we know none. */
@@ -46,4 +54,21 @@ function truncate(name: string, max: number): string {
   const dot = name.lastIndexOf('.');
   const extension = dot > 0 && name.length - dot <= 10 ? [...name.slice(dot)] : [];
   return [...chars.slice(0, max - extension.length), ...extension].join('').trim();
+}
+
+/**
+ * The name for a media URL's `Content-Disposition: inline; filename="…"`, by Twilio's rule: at
+ * most 20 ASCII characters, no spaces or special characters, ending with the extension of the
+ * type the bytes say ("Été à Paris.JPG" of a PNG → "Ete_a_Paris.png"). `name` is a cleaned name.
+ */
+export function shortAsciiName(name: string, type: string): string {
+  const extension = extensionFor(type);
+  const dot = name.lastIndexOf('.');
+  const stem = (dot > 0 ? name.slice(0, dot) : name)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '') // accents go, their letters stay
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^[_-]+/, '');
+  const short = stem.slice(0, MAX_SHORT_NAME_LENGTH - extension.length).replace(/[_-]+$/, '');
+  return `${short || 'file'}${extension}`;
 }

@@ -27,6 +27,8 @@ export interface ProviderResult {
   media_url: string;
   /** The provider's own id for the file, when it gives one. */
   media_id?: string;
+  /** `s3://bucket/key`, for an object in S3. */
+  s3_uri?: string;
 }
 
 export interface MediaProvider {

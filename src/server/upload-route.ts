@@ -66,7 +66,9 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
       mediaRoute: siblingRoute(request, 'media'),
       signal: keyed ? new AbortController().signal : request.signal,
     });
-    return { media_url: result.media_url, media_id: result.media_id ?? id, file_name: fileName, content_type: file.contentType, size: file.size };
+    const answer: UploadResult = { media_url: result.media_url, media_id: result.media_id ?? id, file_name: fileName, content_type: file.contentType, size: file.size };
+    if (result.s3_uri) answer.s3_uri = result.s3_uri;
+    return answer;
   }
 
   return async (request) => {

@@ -7,3 +7,5 @@ console.log('== CDN bundle against its floor ==');
 run('test/bench/bundle-size.js');
 console.log('\n== Proxy memory: 50 concurrent 2 MB uploads ==');
 run('test/bench/proxy-rss.js');
+console.log('\n== Scale-out: 50 concurrent 2 MB uploads through 2 instances, S3 against local disk ==');
+run('test/bench/scale-out.js');

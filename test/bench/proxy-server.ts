@@ -1,14 +1,16 @@
 /**
- * The measured process of `npm run bench`: the proxy with the local provider on 127.0.0.1, run as
- * a child of test/bench/proxy-rss.js. It samples its own RSS and answers the parent over IPC:
- * 'baseline' (idle RSS, and starts a new peak), 'report' (peak RSS and files stored), 'stop'.
+ * The measured process of `npm run bench`: the proxy on 127.0.0.1, run as a child of
+ * test/bench/proxy-rss.js or test/bench/scale-out.js. By default it stores with the local provider
+ * and a memory store; BENCH_S3 (JSON: endpoint, bucket, region, credentials, publicBaseUrl) switches
+ * it to s3Provider, BENCH_REDIS_URL to redisStore. It samples its own RSS and answers the parent over
+ * IPC: 'baseline' (idle RSS, and starts a new peak), 'report' (peak RSS, CPU time since the baseline, files stored locally), 'stop'.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMediaProxy, localProvider, toNodeHandler } from '../../src/server/index.js';
+import { createMediaProxy, localProvider, memoryStore, redisStore, s3Provider, toNodeHandler, type MediaProvider } from '../../src/server/index.js';
 
 type Command = { type: 'baseline' | 'report' | 'stop' };
 
@@ -21,7 +23,15 @@ const media = join(root, 'media');
 const spool = join(root, 'spool');
 await mkdir(spool);
 
-const proxy = createMediaProxy({ secret, provider: localProvider({ dir: media }), tmpDir: spool, authorize: () => 'bench' });
+function provider(): MediaProvider {
+  if (!process.env.BENCH_S3) return localProvider({ dir: media });
+  const s3 = JSON.parse(process.env.BENCH_S3) as { endpoint: string; bucket: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string }; publicBaseUrl: string };
+  return s3Provider({ ...s3, forcePathStyle: true, keyPrefix: 'bench/', urls: { publicBaseUrl: s3.publicBaseUrl } });
+}
+await mkdir(media);
+const redisUrl = process.env.BENCH_REDIS_URL;
+const store = redisUrl ? redisStore({ url: redisUrl }) : memoryStore();
+const proxy = createMediaProxy({ secret, provider: provider(), store, tmpDir: spool, authorize: () => 'bench' });
 const server = createServer(toNodeHandler(proxy));
 server.listen(0, '127.0.0.1');
 await new Promise((resolve) => server.once('listening', resolve));
@@ -51,11 +61,13 @@ async function resetVmHwm(): Promise<boolean> {
 }
 
 let hwmReset = false;
+let cpuAtBaseline = process.cpuUsage();
 process.on('message', (command: Command) => {
   void (async () => {
     if (command.type === 'baseline') {
       globalThis.gc?.();
       await new Promise((resolve) => setTimeout(resolve, 300));
+      cpuAtBaseline = process.cpuUsage();
       const rss = process.memoryUsage.rss();
       peak = rss;
       hwmReset = await resetVmHwm();
@@ -67,11 +79,13 @@ process.on('message', (command: Command) => {
       const stored = files.length;
       const storedBytes = sizes.reduce((sum, size) => sum + size, 0);
       const spooled = (await readdir(spool)).length;
-      send({ type: 'report', peak: Math.max(peak, hwm ?? 0), sampledPeak: peak, vmHwm: hwm, rss: process.memoryUsage.rss(), stored, storedBytes, spooled });
+      const cpu = process.cpuUsage(cpuAtBaseline);
+      send({ type: 'report', cpuMs: (cpu.user + cpu.system) / 1000, peak: Math.max(peak, hwm ?? 0), sampledPeak: peak, vmHwm: hwm, rss: process.memoryUsage.rss(), stored, storedBytes, spooled });
     } else {
       clearInterval(sampler);
       server.closeAllConnections();
       server.close();
+      if ('close' in store) await store.close();
       await rm(root, { recursive: true, force: true });
       process.disconnect();
     }

@@ -15,7 +15,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
     expect(element.maxFileSize).to.equal(2_097_152);
     expect(element.accept).to.equal('image/jpeg,image/png,image/gif,video/mp4,application/pdf,text/plain');
     element.provider = 'bandwidth';
-    expect(element.maxFileSize).to.equal(3_932_160);
+    expect(element.maxFileSize).to.equal(3_670_016);
     element.provider = 'openmarket';
     expect(element.maxFileSize).to.equal(104_857_600);
     expect(element.accept).to.contain('video/quicktime');

@@ -8,7 +8,9 @@
 // - /proxy-timeout/…: a provider that gets 400 ms to answer (then 504 provider-timeout);
 // - /proxy-narrow/…: narrow limits (JPEG only, 4 KB), no signature route of its own: a token
 //   from /proxy-retries/sign (same secret, wider limits) is narrowed to them at upload.
+// And /proxy-s3/…, a proxy that stores into a real S3 API (test/helpers/s3-proxy-endpoint.js).
 import { tsImport } from 'tsx/esm/api';
+import { s3ProxyEndpoint } from './s3-proxy-endpoint.js';
 
 const AUTH_ID = 'MAODUMMYAUTHID0000';
 const AUTH_TOKEN = 'plivo-secret-token-never-in-the-browser';
@@ -30,6 +32,7 @@ export async function proxyEndpoints() {
     await retryBench(server, mocks, '/proxy-retries', { timeoutMs: 5000, inProgressWaitMs: 5000, authorize }),
     await retryBench(server, mocks, '/proxy-timeout', { timeoutMs: 400, inProgressWaitMs: 5000, authorize }),
     await retryBench(server, mocks, '/proxy-narrow', { limits: { maxFileSize: 4096, accept: ['image/jpeg'] } }),
+    await s3ProxyEndpoint(server, runNodeHandler),
   ];
 
   const middleware = async (ctx, next) => {

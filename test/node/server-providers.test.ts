@@ -125,13 +125,13 @@ describe('Bandwidth', () => {
   let proxy: FetchHandler;
   before(async () => {
     mock = await startBandwidthMock(BANDWIDTH.accountId, BANDWIDTH.username, BANDWIDTH.password);
-    proxy = proxyFor(bandwidthProvider({ ...BANDWIDTH, baseUrl: mock.origin }), { maxFileSize: 3.75 * MEGABYTE });
+    proxy = proxyFor(bandwidthProvider({ ...BANDWIDTH, baseUrl: mock.origin }), { maxFileSize: 3.5 * MEGABYTE });
   });
   after(() => mock.close());
 
   it('PUTs the raw bytes with their type and length under a generated name; media URL = that URL', async () => {
     const bytes = pngBytes(3 * MEGABYTE);
-    const authorization = bearer({ limits: { maxFileSize: 3.75 * MEGABYTE } });
+    const authorization = bearer({ limits: { maxFileSize: 3.5 * MEGABYTE } });
     const first = await json(await proxy(uploadRequest(authorization, bytes, 'photo.jpg', 'image/jpeg')));
     const second = await json(await proxy(uploadRequest(authorization, bytes, 'photo.jpg', 'image/jpeg')));
     const [a, b] = mock.requests.slice(-2) as [Mock['requests'][0], Mock['requests'][0]];

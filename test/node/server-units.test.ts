@@ -7,11 +7,12 @@ import { describe, it } from 'node:test';
 import { DEFAULT_LIMITS, MEGABYTE, PROVIDER_PRESETS } from '../../src/limits.js';
 import { base64Length, encodeBase64 } from '../../src/server/base64.js';
 import { HttpError } from '../../src/server/errors.js';
-import { cleanFileName, extensionFor } from '../../src/server/filename.js';
+import { cleanFileName, extensionFor, shortAsciiName } from '../../src/server/filename.js';
 import { removeSpool, spoolUpload } from '../../src/server/multipart.js';
 import { providerFailure } from '../../src/server/providers/http.js';
 import { providerMessage, xmlValue } from '../../src/server/providers/response.js';
 import { intersectLimits } from '../../src/server/intersect-limits.js';
+import { importOptional } from '../../src/server/optional-import.js';
 import { refusal } from '../../src/server/refusals.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { multipartBody, MULTIPART_TYPE, tempDir } from './helpers/http.js';
@@ -71,6 +72,29 @@ describe('cleanFileName', () => {
   });
 });
 
+describe('shortAsciiName (the media URL\'s Content-Disposition name, by Twilio\'s rule)', () => {
+  it('keeps at most 20 ASCII characters without spaces, ending with the real type\'s extension', () => {
+    assert.equal(shortAsciiName('Été à Paris.JPG', 'image/png'), 'Ete_a_Paris.png');
+    assert.equal(shortAsciiName('A very long holiday photo name.jpeg', 'image/jpeg'), 'A_very_long_holi.jpg');
+    assert.equal(shortAsciiName('report.final.v2.pdf', 'application/pdf'), 'report_final_v2.pdf');
+    assert.equal(shortAsciiName('фото.jpg', 'image/jpeg'), 'file.jpg', 'nothing ASCII left');
+    assert.equal(shortAsciiName('clip', 'video/3gpp'), 'clip.3gp');
+    for (const name of ['a b (1) [x] {y} ~!@#$%^&*.gif', '…', '--__--.mp4']) {
+      assert.match(shortAsciiName(name, 'image/gif'), /^[A-Za-z0-9][A-Za-z0-9_-]{0,15}\.gif$|^file\.gif$/);
+    }
+  });
+});
+
+describe('optional peer dependencies', () => {
+  it('name the package to install when it is missing', async () => {
+    // @ts-expect-error a package that does not exist
+    const missing = () => import('mms-no-such-optional-client');
+    await assert.rejects(importOptional(missing, 'mms-no-such-optional-client', 'redisStore'), {
+      message: 'mms-media-upload/server: redisStore needs the package mms-no-such-optional-client (npm install mms-no-such-optional-client).',
+    });
+  });
+});
+
 describe('streaming base64', () => {
   it('matches Buffer base64 for every chunking, carrying 0–2 bytes between chunks', async () => {
     for (const length of [0, 1, 2, 3, 4, 5, 100, 65_537]) {
@@ -107,7 +131,7 @@ describe('refusals', () => {
     ]);
     assert.deepEqual(body(refusal('file-too-large', { name: 'The file' }, PROVIDER_PRESETS.bandwidth)), [
       413,
-      { code: 'file-too-large', message: 'The file is larger than 3.75 MB', maxFileSize: 3.75 * MEGABYTE },
+      { code: 'file-too-large', message: 'The file is larger than 3.5 MB', maxFileSize: 3.5 * MEGABYTE },
     ]);
     assert.deepEqual(body(refusal('type-not-allowed', { name: 'x.bin' }, { ...PROVIDER_PRESETS.acrobits, accept: ['.jpg', 'video/mp4'] })), [
       415,

@@ -9,12 +9,15 @@ import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
 import { providerMessage, readText } from './response.js';
 
-export interface CallOptions {
+export interface DeadlineOptions {
   /** "Plivo": names the provider in messages. */
   provider: string;
   timeoutMs?: number;
   /** The browser's signal: its going away cancels the call. */
   signal?: AbortSignal;
+}
+
+export interface CallOptions extends DeadlineOptions {
   /** Values that must never appear in a message (credentials, our auth header). */
   secrets: readonly string[];
 }
@@ -27,11 +30,8 @@ export interface ProviderAnswer {
 }
 
 /** `init` is sent to `url`; a non-2xx answer throws the mapped HttpError. */
-export async function callProvider(url: string, init: RequestInit, options: CallOptions): Promise<ProviderAnswer> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
-  try {
+export function callProvider(url: string, init: RequestInit, options: CallOptions): Promise<ProviderAnswer> {
+  return withDeadline(options, async (signal) => {
     const response = await fetch(url, { ...init, signal, redirect: 'manual' });
     // Read under the same signal: a provider that sends headers and then stalls also times out.
     const text = await readText(response);
@@ -39,6 +39,21 @@ export async function callProvider(url: string, init: RequestInit, options: Call
       throw providerFailure(options.provider, response.status, providerMessage(text, options.secrets), response.headers.get('retry-after'));
     }
     return { status: response.status, headers: response.headers, text };
+  });
+}
+
+/**
+ * Runs one provider call under the provider's timeout and the browser's signal (`call` must
+ * honour the signal it is given). An HttpError thrown by `call` passes as is; a timeout is 504
+ * `provider-timeout`, the browser going away cancels, anything else is 502 `provider-failed`
+ * ("could not be reached"), naming at most a system error code.
+ */
+export async function withDeadline<T>(options: DeadlineOptions, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
+  try {
+    return await call(signal);
   } catch (error) {
     if (error instanceof HttpError) throw error;
     if (timeout.aborted) {
@@ -115,8 +130,12 @@ function seconds(ms: number): string {
   return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
-/** " (ECONNREFUSED)": undici hides the system error in `cause`; the code names no host or secret. */
+/**
+ * " (ECONNREFUSED)": the system error's code (undici hides it in `cause`, node:http does not);
+ * the code names no host or secret.
+ */
 function networkCode(error: unknown): string {
-  const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
-  return typeof cause?.code === 'string' && /^[A-Z_]+$/.test(cause.code) ? ` (${cause.code})` : '';
+  const found = error as { code?: unknown; cause?: { code?: unknown } } | undefined;
+  const code = found?.cause?.code ?? found?.code;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : '';
 }

@@ -167,7 +167,7 @@ export function startPlivoMock(authId: string, authToken: string): Promise<Mock>
 
 // --------------------------------------------------------------------------------- Bandwidth
 
-/** Bandwidth Media: PUT /api/v2/users/{accountId}/media/{mediaName}, raw bytes, 3.75 MB, 204. */
+/** Bandwidth Media: PUT /api/v2/users/{accountId}/media/{mediaName}, raw bytes, 3.5 MB, 204. */
 export function startBandwidthMock(accountId: string, username: string, password: string): Promise<Mock> {
   const prefix = `/api/v2/users/${accountId}/media/`;
   return startMock((request) => {
@@ -179,7 +179,7 @@ export function startBandwidthMock(accountId: string, username: string, password
     const type = request.headers['content-type'];
     if (!type || type.startsWith('multipart/')) return error(400, 'Content-Type must be the media type');
     if (Number(request.headers['content-length']) !== request.body.length) return error(400, 'Content-Length does not match the body');
-    if (request.body.length > 3.75 * MB) return error(413, 'Media files can be up to 3.75MB');
+    if (request.body.length > 3.5 * MB) return error(413, 'Media files can be up to 3.5MB');
     return { status: 204 };
   });
 }
