@@ -10,8 +10,8 @@ export interface FileRowOptions {
   locale: string;
   /** A blob URL of the file's thumbnail; a type icon stands in without one. */
   preview?: string;
-  /** The thumbnail did not decode (a truncated file): the type icon takes its place. */
-  onPreviewError(): void;
+  /** The thumbnail at `url` did not decode (a truncated file): the type icon takes its place. */
+  onPreviewError(url: string): void;
   onRetry(): void;
   onRemove(): void;
 }
@@ -30,7 +30,7 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
     <li part="file" data-status=${entry.status} data-id=${entry.id}>
       <span part="preview">
         ${preview
-          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${onPreviewError} />`
+          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${(event: Event) => onPreviewError((event.target as HTMLImageElement).src)} />`
           : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
       </span>
       <bdi part="file-name" title=${name}>${nameParts(name)}</bdi>

@@ -329,7 +329,7 @@ export class MmsMediaUpload extends LitElement {
                   text,
                   locale,
                   preview: this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
-                  onPreviewError: () => this.#previews.broken(entry.id),
+                  onPreviewError: (url) => this.#previews.broken(entry.id, url),
                   onRetry: () => this.#uploads.retry(entry.id),
                   onRemove: () => this.#onRemove(entry, index),
                 }),

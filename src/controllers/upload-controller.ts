@@ -31,6 +31,9 @@ export interface UploadSettings extends TransportSettings {
   locale: string;
 }
 
+/** Without animation frames (a hidden tab), changes are rendered this often. */
+const HIDDEN_TAB_RENDER_MS = 200;
+
 export interface UploadControllerHost extends ReactiveControllerHost, EventTarget {
   readonly isConnected: boolean;
 }
@@ -50,6 +53,8 @@ export class UploadController implements ReactiveController {
   #round = false;
   /** Uploads were asked for, or cut short, while the element was out of the document. */
   #uploadWhenConnected = false;
+  /** A render for Uppy's latest changes is due at the next frame. */
+  #renderScheduled = false;
 
   constructor(host: UploadControllerHost, settings: () => UploadSettings) {
     this.#host = host;
@@ -217,10 +222,29 @@ export class UploadController implements ReactiveController {
     });
     uppy.setState({ files: this.#parked });
     this.#parked = {};
-    uppy.on('state-update', () => this.#host.requestUpdate());
+    // Uppy's state changes with every progress event of every upload: render them once a frame.
+    uppy.on('state-update', () => this.#renderSoon());
     this.#uppy = uppy;
     if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
     return uppy;
+  }
+
+  /**
+   * One render for every change until the next frame. A hidden tab gets no frames: a timer
+   * renders it anyway, so that the form's value follows the uploads there too.
+   */
+  #renderSoon(): void {
+    if (this.#renderScheduled) return;
+    this.#renderScheduled = true;
+    const render = () => {
+      if (!this.#renderScheduled) return;
+      this.#renderScheduled = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      this.#host.requestUpdate();
+    };
+    const frame = requestAnimationFrame(render);
+    const timer = setTimeout(render, HIDDEN_TAB_RENDER_MS);
   }
 
   /** A move in the DOM disconnects and connects again in the same task: only a real removal ends Uppy. */
@@ -277,6 +301,7 @@ export class UploadController implements ReactiveController {
     this.#notices.announce((strings) => strings.uploaded({ name: visibleName(entry.name) }));
     this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#host.requestUpdate(); // an outcome is shown at once, not at the next frame
     this.#settleIfIdle();
   }
 
@@ -296,6 +321,7 @@ export class UploadController implements ReactiveController {
         ...(failure.status !== undefined ? { status: failure.status } : {}),
       }),
     );
+    this.#host.requestUpdate();
     this.#settleIfIdle();
   }
 
