@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
+import { mainThreadTrace } from './helpers/main-thread-trace.js';
 import { mockEndpoints } from './helpers/endpoints.js';
 import { photoFixtures } from './helpers/photo-fixtures.js';
 import { strictCspPages } from './helpers/strict-csp.js';
@@ -34,6 +35,7 @@ export default {
   plugins: [
     commonJsPlugin(),
     devtoolsCommands(),
+    mainThreadTrace(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
   middleware: [strictCspPages(), ...mockEndpoints(), photoFixtures(), proxy.middleware],

@@ -9,7 +9,7 @@ import type { OutputType, Surface, SurfaceFactory } from './surface.js';
 export const MAX_CANVAS_PIXELS = 16_777_216;
 
 /** Where the quality search starts: the result when it already fits (no visible loss at this size). */
-const QUALITY_START = 0.85;
+const QUALITY_START = 0.8;
 /** Below this, blocks show; smaller dimensions look better than lower quality. */
 const QUALITY_FLOOR = 0.5;
 const QUALITY_BISECTIONS = 2;

@@ -7,3 +7,5 @@ console.log('== CDN bundle against its floor ==');
 run('test/bench/bundle-size.js');
 console.log('\n== Proxy memory: 50 concurrent 2 MB uploads ==');
 run('test/bench/proxy-rss.js');
+console.log('\n== Photo fitting against browser-image-compression (headless Chromium) ==');
+run('test/bench/fit.js');

@@ -14,8 +14,8 @@ const run = promisify(execFile);
 export const PHOTOS_DIR = fileURLToPath(new URL('../fixtures/photos/', import.meta.url));
 const INSTALL = 'apt-get install -y imagemagick libimage-exiftool-perl libheif-examples';
 
-/** ImageMagick's own convert: /usr/local/bin may hold a stand-in that only converts for viewing. */
-const CONVERT = ['/usr/bin/convert', '/usr/bin/magick'].find((path) => existsSync(path)) ?? 'convert';
+/** ImageMagick's own convert, by its path: /usr/local/bin may hold a stand-in that only converts for viewing. */
+const CONVERT = ['/usr/bin/magick', '/usr/bin/convert'].find((path) => existsSync(path)) ?? '/usr/bin/convert';
 
 /** Smooth colour fields with a film grain: compresses like a photo (4–6 MB at 12 MP, JPEG quality 90). */
 const photoPixels = (width, height, seed, grain = 0.9) => [
@@ -59,6 +59,8 @@ const RECIPES = {
   // Three frames of 320×240 grain, looping: over a budget of 100 KB.
   'animated.gif': (out) =>
     convert(['-delay', '20', '-loop', '0', ...[51, 53, 55].flatMap((seed) => ['(', ...photoPixels(320, 240, seed, 0.6), ')']), out]),
+  // A lossy WebP, 3000×2000, over 2 MB (a type the shared sniffer does not report).
+  'photo.webp': (out) => convert([...photoPixels(3000, 2000, 71, 0.6), '-quality', '90', out]),
   // A real HEIC (x265 through libheif), 1600×1200.
   'photo.heic': async (out) => {
     const png = `${out}.png`;
@@ -109,7 +111,7 @@ export function photoPath(name) {
   return making.get(name);
 }
 
-const TYPES = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', heic: 'image/heic' };
+const TYPES = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', heic: 'image/heic', webp: 'image/webp' };
 
 /** Test-runner middleware: GET /test/fixtures/photos/<name>, made on first request. */
 export function photoFixtures() {
