@@ -27,6 +27,8 @@ export interface SearchRequest {
   maxDimension: number;
   /** The header declares alpha or a transparent colour: look at the pixels. */
   mayHaveAlpha: boolean;
+  /** One encoding at the start size and quality, no search (to drop the metadata of a photo that fits). */
+  stripOnly?: boolean;
 }
 
 export interface SearchContext {
@@ -64,10 +66,11 @@ export async function searchEncoding(image: ImageBitmap, request: SearchRequest,
     surface.draw(image, request.mayHaveAlpha ? undefined : WHITE);
     await context.checkpoint();
     if (request.mayHaveAlpha && surface.hasTransparency()) {
-      const png = await pngWithin(image, surface, request.maxBytes, context);
-      if (png) return png;
+      const png = await pngWithin(image, surface, request, context);
+      if (png || request.stripOnly) return png;
       surface.draw(image, WHITE); // JPEG on white
     }
+    if (request.stripOnly) return within(await encoded(surface, 'image/jpeg', context, QUALITY_START), request.maxBytes);
     for (let shrink = 0; ; shrink++) {
       const found = await jpegWithin(surface, request.maxBytes, context);
       if ('blob' in found) return found;
@@ -105,10 +108,12 @@ async function jpegWithin(surface: Surface, maxBytes: number, context: SearchCon
   return best;
 }
 
+const within = (candidate: Encoded, maxBytes: number) => (candidate.blob.size <= maxBytes ? candidate : undefined);
+
 /** A PNG within the budget at this size or, estimated from its bytes, once at a somewhat smaller one. */
-async function pngWithin(image: ImageBitmap, surface: Surface, maxBytes: number, context: SearchContext): Promise<Encoded | undefined> {
+async function pngWithin(image: ImageBitmap, surface: Surface, { maxBytes, stripOnly }: SearchRequest, context: SearchContext): Promise<Encoded | undefined> {
   const full = await encoded(surface, 'image/png', context);
-  if (full.blob.size <= maxBytes) return full;
+  if (full.blob.size <= maxBytes || stripOnly) return within(full, maxBytes);
   // PNG bytes grow about with the pixel count.
   const factor = Math.sqrt(maxBytes / full.blob.size) * 0.9;
   if (factor < PNG_SMALLEST_SCALE) return undefined;
@@ -116,8 +121,7 @@ async function pngWithin(image: ImageBitmap, surface: Surface, maxBytes: number,
   const smaller = context.createSurface(size.width, size.height);
   try {
     smaller.draw(image);
-    const png = await encoded(smaller, 'image/png', context);
-    return png.blob.size <= maxBytes ? png : undefined;
+    return within(await encoded(smaller, 'image/png', context), maxBytes);
   } finally {
     smaller.release();
   }

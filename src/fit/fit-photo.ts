@@ -9,7 +9,7 @@ import type { FitJob, JobResult } from './fit-job.js';
 import { runJob } from './fit-runner.js';
 import type { FitOptions, FitOutcome, FitRefusal } from './fit-types.js';
 import { nameForType } from './file-name.js';
-import { isHeif, isPhotoType, isWebp, readImageHeader } from './image-header.js';
+import { isCarried, isHeif, isPhotoType, isWebp, readImageHeader } from './image-header.js';
 
 /** Larger files are not photos worth decoding here (and would not be read whole to find out). */
 export const MAX_DECODE_BYTES = 50 * 1024 * 1024;
@@ -33,22 +33,25 @@ export async function fitPhoto(file: File, sniffedType: string | undefined, opti
   if (sniffedType?.startsWith('video/')) return overBudget ? refused('video-too-large') : kept;
   const type = sniffedType ?? ((await isWebp(file)) ? 'image/webp' : undefined);
   if (!isPhotoType(type)) return kept;
-  // HEIC is converted whatever its size: MMS does not carry it.
-  const heif = isHeif(type);
-  if (!overBudget && mode === 'auto' && !heif) return kept;
+  // HEIC, AVIF and WebP are converted whatever their size: MMS does not carry them.
+  const convert = !isCarried(type);
+  if (!overBudget && mode === 'auto' && !convert) return kept;
   if (file.size > MAX_DECODE_BYTES) return refused('too-big-to-decode');
 
   const header = await readImageHeader(file, type);
   if (header.animated) return overBudget ? refused('animated-too-large') : kept;
   if (header.width * header.height > MAX_DECODE_PIXELS) return refused('too-big-to-decode');
 
+  const heif = isHeif(type);
   const job: FitJob = {
     source: file,
     heif,
-    // Never larger than the original; a HEIC must become a type the message can carry, whatever its size.
-    maxBytes: heif ? maxBytes : Math.min(maxBytes, file.size - 1),
+    // Never larger than the original; but HEIC, AVIF or WebP must become a type the message carries, whatever its size.
+    maxBytes: convert ? maxBytes : Math.min(maxBytes, file.size - 1),
     maxDimension,
     mayHaveAlpha: header.mayHaveAlpha,
+    // `always` on a photo that fits: one re-encoding to drop its metadata, kept only if smaller; no search.
+    stripOnly: !overBudget && !convert,
   };
   const decoder = options.heicDecoder;
   if (heif && decoder !== undefined && typeof decoder !== 'function') job.heicDecoderUrl = new URL(decoder, document.baseURI).href;
@@ -60,7 +63,7 @@ export async function fitPhoto(file: File, sniffedType: string | undefined, opti
     signal?.throwIfAborted();
     result = image ? await runJob({ ...job, source: image }, signal) : { ok: false, reason: 'cannot-decode' };
   }
-  if (!result.ok) return result.reason === 'cannot-fit' && !overBudget && !heif ? kept : refused(result.reason);
+  if (!result.ok) return result.reason === 'cannot-fit' && !overBudget && !convert ? kept : refused(result.reason);
   return fitted(file, result);
 }
 

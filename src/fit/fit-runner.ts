@@ -49,7 +49,11 @@ export function runJob(job: FitJob, signal?: AbortSignal): Promise<JobResult> {
       fallBack: () => (done(), runOnMainThread(job, signal).then(resolve, reject)),
     });
     signal?.addEventListener('abort', onAbort, { once: true });
-    target.postMessage({ type: 'fit', id, job } satisfies WorkerRequest, transferables(job));
+    try {
+      target.postMessage({ type: 'fit', id, job } satisfies WorkerRequest, transferables(job));
+    } catch {
+      pending.get(id)?.fallBack(); // a picture that cannot be transferred is fitted here
+    }
   });
 }
 

@@ -21,9 +21,9 @@ export interface FitOptions {
   /** Default `auto`. */
   mode?: FitMode;
   /**
-   * For HEIC/HEIF where the browser cannot decode it: a function, or the URL of an ES module
-   * that exports `decode` with the same contract (imported, in the worker, only when a HEIC
-   * file arrives). Nothing is bundled: libheif is LGPL.
+   * For HEIC/HEIF where the browser cannot decode it: a function, or the URL (relative to the
+   * page) of an ES module that exports `decode` with the same contract, imported only when a HEIC
+   * file arrives, in the fitting worker (so it must not need the DOM). Nothing is bundled: libheif is LGPL.
    */
   heicDecoder?: HeicDecoder | string | URL;
   /** Abandons the fitting: the promise rejects with the signal's reason. */
@@ -36,17 +36,20 @@ export type FitRefusal =
   | 'video-too-large'
   /** An animated GIF, PNG or WebP over the budget: re-encoding would lose the animation. */
   | 'animated-too-large'
-  /** A HEIC/HEIF photo that this browser cannot decode, and no `heicDecoder` was given (or it failed). */
+  /** A HEIC/HEIF photo that this browser cannot decode, and no `heicDecoder` was given. */
   | 'heic-unsupported'
   /** Over 50 MB, or its header declares more than 100 megapixels: refused before it is read whole. */
   | 'too-big-to-decode'
-  /** Its bytes do not decode as the picture they claim to be. */
+  /** Its bytes do not decode as the picture they claim to be (by the browser, or by the page's HEIC decoder). */
   | 'cannot-decode'
   /** Even the smallest picture the search tries is over the budget. */
   | 'cannot-fit';
 
 export type FitOutcome =
-  /** Untouched: the very same `File` (it fits, it is not a photo, or re-encoding would not make it smaller). */
+  /**
+   * Untouched: the very same `File`. It fits; or it is no photo (PDF, audio: the limits decide); or
+   * `always` could not make it smaller; or `off`. It may still be over the budget: check it as usual.
+   */
   | { kind: 'kept'; file: File }
   /** Re-encoded: `file` has the sniffed type, the new type's extension, and no metadata. */
   | { kind: 'fitted'; file: File; originalSize: number; width: number; height: number }

@@ -26,8 +26,12 @@ export function isPhotoType(type: string | undefined): type is PhotoType {
   return (PHOTO_TYPES as readonly (string | undefined)[]).includes(type);
 }
 
-/** HEIC/HEIF: the one photo type that is converted whatever its size (MMS does not carry it). */
-export const isHeif = (type: string): boolean => type === 'image/heic';
+/** The photo types MMS carries everywhere; the others (HEIC, AVIF, WebP) are converted whatever their size. */
+const CARRIED_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/gif'];
+export const isCarried = (type: PhotoType): boolean => CARRIED_TYPES.includes(type);
+
+/** HEIC/HEIF: the photo type that browsers but Safari cannot decode (and a page's decoder may). */
+export const isHeif = (type: PhotoType): boolean => type === 'image/heic';
 
 /** WebP, which the shared sniffer does not report: 'RIFF' size 'WEBP'. */
 export async function isWebp(blob: Blob): Promise<boolean> {

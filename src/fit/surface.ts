@@ -60,7 +60,7 @@ function context2d<T extends Context2D>(context: T | null): T {
 
 export const offscreenSurface: SurfaceFactory = (width, height) => {
   const canvas = new OffscreenCanvas(width, height);
-  return surfaceOn(canvas, context2d(canvas.getContext('2d', { willReadFrequently: false })), (type, quality) =>
+  return surfaceOn(canvas, context2d(canvas.getContext('2d')), (type, quality) =>
     canvas.convertToBlob({ type, quality }),
   );
 };

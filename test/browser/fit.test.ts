@@ -74,14 +74,17 @@ describe('fitPhoto', function () {
     expect([result.width, result.height]).to.deep.equal([2048, 1280]);
   });
 
-  it('recognises a WebP the shared sniffer does not, and fits it as a JPEG', async () => {
+  it('recognises a WebP the shared sniffer does not, and converts it to JPEG even when it fits', async () => {
     const original = photo('photo.webp');
     expect(original.size).to.be.above(2 * MB);
     expect(await sniffBlob(original)).to.equal(undefined);
-    const result = fitted(await fitPhoto(original, undefined, { maxBytes: 2 * MB }));
-    expect(result.file.type).to.equal('image/jpeg');
-    expect(result.file.name).to.equal('photo.jpg');
-    expect([result.width, result.height]).to.deep.equal([2048, 1365]);
+    for (const maxBytes of [2 * MB, 8 * MB]) {
+      const result = fitted(await fitPhoto(original, undefined, { maxBytes }));
+      expect(result.file.type).to.equal('image/jpeg');
+      expect(result.file.name).to.equal('photo.jpg');
+      expect(result.file.size).to.be.at.most(maxBytes);
+      expect([result.width, result.height]).to.deep.equal([2048, 1365]);
+    }
   });
 
   it('keeps a transparent PNG that fits byte for byte, and keeps it a PNG when it must shrink', async () => {
