@@ -41,6 +41,8 @@ export interface MmsMediaUploadStrings {
   statusUploading(percent: string): string;
   statusUploaded: string;
   statusFailed: string;
+  /** A photo fitted to the budget before upload: "resized from 4.1 MB to 480 KB". */
+  statusResized(args: { from: string; to: string }): string;
 
   // Refusals: each names the file and the limit.
   tooManyFiles(args: { name: string; maxFiles: number }): string;
@@ -62,6 +64,19 @@ export interface MmsMediaUploadStrings {
   typeNotAllowedGroup(args: { count: number; types: string }): string;
   emptyFilesGroup(args: { count: number }): string;
   duplicatesGroup(args: { count: number }): string;
+  // Refusals of photo fitting (`FitRefusal` codes of `src/fit/`).
+  /** `video-too-large`: videos are never re-encoded in the browser. */
+  videoTooLarge(args: { name: string; size: string; limit: string }): string;
+  /** `animated-too-large`: an animated GIF (PNG, WebP) would lose its animation. */
+  animatedTooLarge(args: { name: string; size: string; limit: string }): string;
+  /** `heic-unsupported`: a HEIC photo this browser cannot decode, and no `heicDecoder`. */
+  heicUnsupported(args: { name: string }): string;
+  /** `too-big-to-decode`: over 50 MB, or more than 100 megapixels. */
+  tooBigToDecode(args: { name: string }): string;
+  /** `cannot-decode`: its bytes are not the picture they claim to be. */
+  cannotDecode(args: { name: string }): string;
+  /** `cannot-fit`: even the smallest picture tried is over the limit. */
+  cannotFit(args: { name: string; limit: string }): string;
 
   // Upload failures. `message` is the server's own message.
   serverMessage(args: { name: string; message: string }): string;
@@ -139,6 +154,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   statusUploading: (percent) => `Uploading ${percent}`,
   statusUploaded: 'Uploaded',
   statusFailed: 'Failed',
+  statusResized: ({ from, to }) => `resized from ${from} to ${to}`,
 
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
@@ -158,6 +174,12 @@ export const ENGLISH: MmsMediaUploadStrings = {
   typeNotAllowedGroup: ({ count, types }) => `${count} files were not attached: their types are not allowed; allowed: ${types}`,
   emptyFilesGroup: ({ count }) => `${count} files were not attached: they are empty`,
   duplicatesGroup: ({ count }) => `${count} files are already attached`,
+  videoTooLarge: ({ name, size, limit }) => `${name} is ${size}; videos can't be shrunk here, the limit is ${limit}`,
+  animatedTooLarge: ({ name, size, limit }) => `${name} is ${size}; animations can't be shrunk here, the limit is ${limit}`,
+  heicUnsupported: ({ name }) => `${name} is a HEIC photo, which this browser can't convert: export it as JPEG`,
+  tooBigToDecode: ({ name }) => `${name} is too large to be resized here (over 50 MB or 100 megapixels)`,
+  cannotDecode: ({ name }) => `${name} could not be read as a picture`,
+  cannotFit: ({ name, limit }) => `${name} can't be made smaller than ${limit}`,
 
   serverMessage: ({ name, message }) => `${name}: ${message}`,
   badStatus: ({ name, status }) => `${name}: upload failed: the server answered ${status}`,

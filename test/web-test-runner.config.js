@@ -5,7 +5,10 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
+import { mainThreadTrace } from './helpers/main-thread-trace.js';
 import { mockEndpoints } from './helpers/endpoints.js';
+import { photoFixtures } from './helpers/photo-fixtures.js';
+import { strictCspPages } from './helpers/strict-csp.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/chromium-args.js';
@@ -32,8 +35,9 @@ export default {
   plugins: [
     commonJsPlugin(),
     devtoolsCommands(),
+    mainThreadTrace(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
-  middleware: [...mockEndpoints(), proxy.middleware],
+  middleware: [strictCspPages(), ...mockEndpoints(), photoFixtures(), proxy.middleware],
   reporters: [defaultReporter(), summaryReporter(), { stop: () => proxy.close() }],
 };

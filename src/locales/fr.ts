@@ -47,6 +47,7 @@ export const FRENCH: MmsMediaUploadStrings = {
   statusUploading: (percent) => `Envoi en cours (${percent})`,
   statusUploaded: 'Envoyé',
   statusFailed: 'Échec',
+  statusResized: ({ from, to }) => `réduit de ${from} à ${to}`,
 
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}\u00a0: ${maxFiles} ${plural(maxFiles, 'fichier au maximum peut être joint', 'fichiers au maximum peuvent être joints')}`,
@@ -69,6 +70,14 @@ export const FRENCH: MmsMediaUploadStrings = {
     `${count} fichiers n’ont pas été joints\u00a0: leur type n’est pas autorisé\u00a0; types autorisés\u00a0: ${types}`,
   emptyFilesGroup: ({ count }) => `${count} fichiers n’ont pas été joints\u00a0: ils sont vides`,
   duplicatesGroup: ({ count }) => `${count} fichiers sont déjà joints`,
+  videoTooLarge: ({ name, size, limit }) =>
+    `${name} pèse ${size}\u00a0; les vidéos ne peuvent pas être réduites ici, la limite est de ${limit}`,
+  animatedTooLarge: ({ name, size, limit }) =>
+    `${name} pèse ${size}\u00a0; les animations ne peuvent pas être réduites ici, la limite est de ${limit}`,
+  heicUnsupported: ({ name }) => `${name} est une photo HEIC, que ce navigateur ne sait pas convertir\u00a0: exportez-la en JPEG`,
+  tooBigToDecode: ({ name }) => `${name} est trop volumineux pour être réduit ici (plus de 50\u00a0Mo ou de 100\u00a0mégapixels)`,
+  cannotDecode: ({ name }) => `${name} ne peut pas être lu comme une image`,
+  cannotFit: ({ name, limit }) => `${name} ne peut pas être réduit sous ${limit}`,
 
   serverMessage: ({ name, message }) => `${name}\u00a0: ${message}`,
   badStatus: ({ name, status }) => `${failed(name)}\u00a0: le serveur a répondu ${status}`,

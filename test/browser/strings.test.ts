@@ -52,6 +52,13 @@ const SAMPLES: { [Key in keyof Functions]: Parameters<Functions[Key]>[] } = {
   serverBusy: [[{ name: 'photo.jpg' }]],
   uploaded: [[{ name: 'photo.jpg' }]],
   removed: [[{ name: 'photo.jpg' }]],
+  statusResized: [[{ from: '4,1 MB', to: '480 KB' }]],
+  videoTooLarge: [[{ name: 'clip.mp4', size: '12 MB', limit: '2 MB' }]],
+  animatedTooLarge: [[{ name: 'fête.gif', size: '3,2 MB', limit: '600 KB' }]],
+  heicUnsupported: [[{ name: 'IMG_0001.HEIC' }]],
+  tooBigToDecode: [[{ name: 'panorama.jpg' }]],
+  cannotDecode: [[{ name: 'photo.jpg' }]],
+  cannotFit: [[{ name: 'photo.jpg', limit: '10 KB' }]],
 };
 
 /** Every text of a translation: the plain strings, and each function called with each sample. */
