@@ -13,6 +13,8 @@ export interface DropZoneOptions {
   disabled: boolean;
   /** The element's `capture`: which camera a “Take photo” button opens, on touch screens. */
   capture?: string;
+  /** Photos being fitted to the message before they join the list. */
+  fitting?: { done: number; count: number };
   /** Files picked with the browse or camera button. */
   onFiles(files: File[]): void;
 }
@@ -22,7 +24,7 @@ function openPicker(event: Event): void {
   ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click();
 }
 
-export function renderDropZone({ text, locale, limits, files, disabled, capture, onFiles }: DropZoneOptions) {
+export function renderDropZone({ text, locale, limits, files, disabled, capture, fitting, onFiles }: DropZoneOptions) {
   const camera = cameraFor(capture);
   const picked = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -38,13 +40,14 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
       <span id="label"><slot name="label">${text.dropLabel}</slot></span>
       <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
       ${files.length > 0 ? html`<span part="counter">${counterText(files, limits, text, size)}</span>` : nothing}
+      ${fitting ? html`<span part="fitting" role="status">${text.fittingPhotos(fitting)}</span>` : nothing}
       <button part="browse-button" type="button" ?disabled=${disabled} @click=${openPicker}>${text.browse}</button>
       <input
         type="file"
         multiple
         tabindex="-1"
         aria-hidden="true"
-        accept=${limits.accept.join(',')}
+        accept=${pickerAccept(limits.accept)}
         ?disabled=${disabled}
         @change=${picked}
       />
@@ -60,6 +63,16 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
 function cameraFor(capture: string | undefined): 'environment' | 'user' | undefined {
   if (capture == null || !matchMedia('(pointer: coarse)').matches) return undefined;
   return capture === 'user' ? 'user' : 'environment';
+}
+
+/**
+ * The picker's `accept`: JPEG first and never HEIC, so that iOS converts a HEIC photo to JPEG
+ * before the page gets it (the checks still apply to what arrives).
+ */
+function pickerAccept(accept: readonly string[]): string {
+  const listed = accept.filter((entry) => !/^(image\/hei[cf]|\.hei[cf])$/.test(entry));
+  const jpegFirst = [...listed.filter((entry) => entry === 'image/jpeg'), ...listed.filter((entry) => entry !== 'image/jpeg')];
+  return jpegFirst.join(',');
 }
 
 /** "3 of 10", and the size budget left when a total limit is set. */

@@ -3,7 +3,7 @@
  * an upload restored without its file). Pure functions; no DOM.
  */
 import type { FileInfo } from './events.js';
-import type { UploadFile } from './upload-transport.js';
+import type { UploadFile } from './upload-file.js';
 
 export type FileStatus = 'pending' | 'uploading' | 'uploaded' | 'failed';
 
@@ -21,6 +21,9 @@ export interface FileEntry {
   readonly mediaId?: string;
   /** Why the upload failed, for people. */
   readonly error?: string;
+  /** The photo was resized to fit the message (see `fit`): its size before. */
+  readonly originalSize?: number;
+  readonly fitted?: true;
 }
 
 /** An upload done before, as the value setter or a form restore gives it back. */
@@ -55,6 +58,7 @@ export function entryOf(file: UploadFile, running: boolean): FileEntry {
     progress: status === 'uploaded' ? 1 : progress.bytesTotal ? Number(progress.bytesUploaded) / progress.bytesTotal : 0,
     ...(body?.mediaUrl ? { mediaUrl: body.mediaUrl } : {}),
     ...(body?.mediaId ? { mediaId: body.mediaId } : {}),
+    ...(file.originalSize !== undefined ? { originalSize: file.originalSize, fitted: true as const } : {}),
   };
 }
 

@@ -45,7 +45,7 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
         </button>
       </span>
       <span class="meta">
-        ${entry.size > 0 ? html`<span part="file-size">${formatSize(entry.size, locale, { units: text.sizeUnits })}</span> · ` : nothing}
+        ${entry.size > 0 ? html`<span part="file-size">${sizeText(entry, text, locale)}</span> · ` : nothing}
         <span part="status" class="status-${entry.status}">${status}</span>
       </span>
       ${entry.status === 'uploading'
@@ -54,6 +54,12 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
       ${entry.error ? html`<span class="file-error" part="file-error">${entry.error}</span>` : nothing}
     </li>
   `;
+}
+
+/** "480 KB", or "resized from 4.1 MB to 480 KB" for a photo fitted to the message. */
+function sizeText(entry: FileEntry, text: MmsMediaUploadStrings, locale: string): string {
+  const size = (bytes: number) => formatSize(bytes, locale, { units: text.sizeUnits });
+  return entry.originalSize === undefined ? size(entry.size) : text.statusResized({ from: size(entry.originalSize), to: size(entry.size) });
 }
 
 /** How many characters before the extension stay visible when a name is cut. */

@@ -29,7 +29,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 /** "600 KB" means 614,400 bytes, as "2 MB" means 2,097,152. */
 export const KILOBYTE = 1024;
 
-export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits' | 'twilio' | 'telnyx' | 'bird' | 'aws' | 'rbm';
+export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits' | 'twilio' | 'telnyx' | 'bird' | 'aws' | 'rbm' | 'carrier-safe';
 
 /**
  * Each provider's limits, as its own documents state them (shared/PROVIDERS.md names each source).
@@ -116,6 +116,9 @@ export const PROVIDER_PRESETS: Readonly<Record<ProviderName, Readonly<Limits>>> 
       'application/pdf',
     ],
   },
+  // Not a provider: what every US carrier delivers. Twilio, Plivo, Bandwidth, SignalWire and Bird all
+  // advise about 500–600 KB for a whole message (shared/PROVIDERS.md); photos are fitted to it.
+  'carrier-safe': { maxFiles: 10, maxFileSize: 600 * KILOBYTE, maxTotalSize: 600 * KILOBYTE, accept: DEFAULT_ACCEPT },
 });
 
 export function isProviderName(value: unknown): value is ProviderName {

@@ -10,11 +10,11 @@ import { renderDropZone } from './drop-zone.js';
 import { renderFile } from './file-row.js';
 import { LimitSettings } from './limit-settings.js';
 import { styles } from './mms-media-upload.styles.js';
-import { signatureEndpointSigner, type Signer } from './signing.js';
+import type { HeicDecoder } from './fit/fit-types.js';
+import type { Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
+import { DEFAULT_FIT_MAX_DIMENSION, DEFAULT_STALL_TIMEOUT_MS, uploadSettings } from './upload-settings.js';
 import type { ResponseParser } from './upload-transport.js';
-
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 
 /**
  * Attaches photos, videos and PDFs to an MMS or RCS message: checks each file against the
@@ -25,6 +25,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  *
  * @fires {CustomEvent<MediaUrlDetail>} media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
  * @fires {CustomEvent<FileRejectedDetail>} file-rejected - `{ file, reason, message }` when a file is refused.
+ * @fires {CustomEvent<FileFittedDetail>} file-fitted - `{ file, originalSize, size, width, height }` when a photo was resized to fit, before its upload.
  * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ file, message, reason, status? }` when an upload fails for good.
  * @fires {CustomEvent<UploadCompleteDetail>} upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
  * @fires {Event} change - The value changed because an upload finished or the user removed a file.
@@ -75,7 +76,7 @@ export class MmsMediaUpload extends LitElement {
   /** Name of the file part in the multipart body. */
   @property({ attribute: 'field-name' }) fieldName = 'file';
 
-  /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws` or `rbm`. Explicit limits win. */
+  /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws`, `rbm`, or `carrier-safe` (600 KB per message). Explicit limits win. */
   @property() provider?: string;
 
   /** Form field name; the form data holds one entry per uploaded media URL. */
@@ -93,6 +94,14 @@ export class MmsMediaUpload extends LitElement {
   /** Files wait for `upload()` instead of uploading as soon as they are added. */
   @property({ type: Boolean }) manual = false;
 
+  /** Photos that do not fit the message are resized (`auto`), every photo is re-encoded to drop its metadata (`always`), or none (`off`). */
+  @property() fit: 'auto' | 'always' | 'off' = 'auto';
+
+  /** The longest edge, in pixels, of a fitted photo. */
+  @property({ type: Number, attribute: 'fit-max-dimension' }) fitMaxDimension = DEFAULT_FIT_MAX_DIMENSION;
+
+  /** Decodes HEIC where the browser cannot: `(blob) => Promise<ImageBitmap | ImageData>`, or the URL of a module exporting `decode`. */
+  @property({ attribute: 'heic-decoder' }) heicDecoder?: HeicDecoder | string;
 
   /** Id of another element (such as the message textarea) whose pasted files are added too. */
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
@@ -222,19 +231,9 @@ export class MmsMediaUpload extends LitElement {
   }
 
   readonly #limitSettings = new LimitSettings(() => this.provider);
-  readonly #uploads = new UploadController(this, () => ({
-    endpoint: this.endpoint,
-    method: (this.method || 'POST').toUpperCase(),
-    fieldName: this.fieldName || 'file',
-    limits: this.#limitSettings.limits,
-    manual: this.manual,
-    disabled: this.#isDisabled,
-    signer: this.signer ?? (this.signatureEndpoint ? signatureEndpointSigner(this.signatureEndpoint) : undefined),
-    parseResponse: this.parseResponse,
-    stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
-    strings: this.#text,
-    locale: this.#locale,
-  }));
+  readonly #uploads = new UploadController(this, () =>
+    uploadSettings(this, { limits: this.#limitSettings.limits, strings: this.#text, locale: this.#locale, disabled: this.#isDisabled }),
+  );
   readonly #form = new FormController(this, {
     files: () => this.#uploads.files,
     name: () => this.name,
@@ -317,6 +316,7 @@ export class MmsMediaUpload extends LitElement {
         limits: this.#limitSettings.limits,
         disabled: this.#isDisabled,
         capture: this.capture,
+        fitting: this.#uploads.fitting,
         onFiles: (picked) => void this.#uploads.addFiles(picked),
       })}
       ${files.length > 0

@@ -16,6 +16,8 @@ export interface MmsMediaUploadStrings {
   browse: string;
   /** The button that opens the camera, on touch devices with `capture`. */
   takePhoto: string;
+  /** Photos being resized to fit the message, before they join the list: "Resizing photos: 2 of 10". */
+  fittingPhotos(args: { done: number; count: number }): string;
   /** The limits under the label: "Up to 10 files, 2 MB each: JPEG, PNG, GIF, MP4, PDF, text". */
   limitsHint(args: { maxFiles: number; maxFileSize: string; types: string }): string;
   /** The accessible name of the file list. */
@@ -135,6 +137,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   },
   dropLabel: 'Drop photos, videos or PDFs here',
   browse: 'Browse files',
+  fittingPhotos: ({ done, count }) => `Resizing photos: ${done} of ${count}`,
   takePhoto: 'Take photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     `Up to ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, ${maxFileSize} each: ${types}`,

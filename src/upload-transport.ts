@@ -9,48 +9,15 @@
  * often it arrives, which is what makes retrying network errors, stalls and 5xx safe.
  */
 import type Uppy from '@uppy/core';
-import type { Body as UppyBody, Meta as UppyMeta, UppyFile } from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
-import type { Limits } from './limits.js';
-import type { TransportFailure } from './messages.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
+import type { Body, Failure, Meta, UploadFile } from './upload-file.js';
 import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
 import { FileSignatures } from './file-signatures.js';
 import type { Signer } from './signing.js';
 
-export type Meta = { name: string; type: string; [key: string]: unknown };
-// Uppy wants the response body type as a type alias, not an interface.
-export type Body = { mediaUrl?: string; mediaId?: string };
-export type UploadFile = UppyFile<Meta, Body>;
-
 /** Reads a finished upload's response; throw an Error to fail the upload with its message. */
 export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
-
-/** Why an upload failed: a server code (`file-too-large`, `provider-failed`…) or a TransportFailure. */
-export interface Failure {
-  code: TransportFailure | (string & {});
-  /** The HTTP status, when there was an answer. */
-  status?: number;
-  /** The server's own message, plain text. */
-  serverMessage?: string;
-  /** The limits the server named with its refusal. */
-  limits?: Partial<Limits>;
-}
-
-// Uppy's plugins keep their per-file state on the file object (`xhrUpload`, `tus`); so does this one,
-// so that it lives as long as the file does, in the one place where the file's state is.
-declare module '@uppy/core/utils' {
-  interface LocalUppyFile<M extends UppyMeta, B extends UppyBody> {
-    /** Sent as `Idempotency-Key` on every attempt of the file. */
-    idempotencyKey?: string;
-    /** Why the last attempt failed. */
-    failure?: Failure;
-  }
-  interface RemoteUppyFile<M extends UppyMeta, B extends UppyBody> {
-    idempotencyKey?: string;
-    failure?: Failure;
-  }
-}
 
 /** What the transport reads from its element, at the moment it needs it. */
 export interface TransportSettings {

@@ -26,6 +26,7 @@ export const FRENCH: MmsMediaUploadStrings = {
   },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
   browse: 'Choisir des fichiers',
+  fittingPhotos: ({ done, count }) => `Redimensionnement des photos\u00a0: ${done} sur ${count}`,
   takePhoto: 'Prendre une photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     maxFiles < 2

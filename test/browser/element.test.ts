@@ -41,8 +41,8 @@ describe('<mms-media-upload>: limits and type checks', () => {
     expect(notices(element)).to.deep.equal(['photo11.jpg: only 10 files can be attached']);
   });
 
-  it('accepts exactly 2 MB and refuses one byte more, without rounding down', async () => {
-    const element = await uploader('manual');
+  it('accepts exactly 2 MB and refuses one byte more, without rounding down (fit="off": nothing is resized)', async () => {
+    const element = await uploader('manual fit="off"');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([photo('exact.jpg', 2_097_152), photo('over.jpg', 2_097_153)]);
     expect(element.files.map((file) => file.name)).to.deep.equal(['exact.jpg']);
@@ -54,7 +54,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
     const element = await uploader('manual');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([sampleFile(mp4Bytes(5_557_453), 'holiday.mov', 'video/quicktime')]);
-    expect(rejected[0].detail.message).to.equal('holiday.mov is 5.3 MB; the limit is 2 MB');
+    expect(rejected[0].detail).to.deep.include({ reason: 'file-too-large', message: "holiday.mov is 5.3 MB; videos can't be shrunk here, the limit is 2 MB" });
   });
 
   it('refuses empty files, duplicates, a renamed .exe and SVG, each with its reason', async () => {

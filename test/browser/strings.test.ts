@@ -10,6 +10,7 @@ type Functions = {
 
 /** Sample arguments for every function, several where the text depends on a number. */
 const SAMPLES: { [Key in keyof Functions]: Parameters<Functions[Key]>[] } = {
+  fittingPhotos: [[{ done: 2, count: 10 }]],
   limitsHint: [
     [{ maxFiles: 1, maxFileSize: '2 MB', types: 'JPEG' }],
     [{ maxFiles: 10, maxFileSize: '3,75 MB', types: 'JPEG, PNG et PDF' }],
@@ -125,7 +126,7 @@ describe('strings: the French translation', () => {
 
 describe('strings: <mms-media-upload lang="fr"> with FRENCH', () => {
   it('renders French text with French number formatting', async () => {
-    const element = await uploader('lang="fr" manual required max-file-size="3932160"');
+    const element = await uploader('lang="fr" manual fit="off" required max-file-size="3932160"');
     element.strings = FRENCH;
     await element.updateComplete;
     const root = shadow(element);
