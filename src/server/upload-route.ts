@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Limits } from '../limits.js';
 import type { UploadResult } from '../protocol.js';
-import { sniffType } from '../sniff.js';
 import { checkFile } from '../validate.js';
 import { jsonResponse } from './errors.js';
 import { cleanFileName, extensionFor } from './filename.js';
@@ -16,6 +15,7 @@ import { intersectLimits } from './intersect-limits.js';
 import { removeSpool, spoolUpload, type SpooledFile } from './multipart.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider } from './provider.js';
 import { refusal } from './refusals.js';
+import { sniffFile } from './sniff-file.js';
 import type { UploadSigner } from './signer.js';
 import type { ReserveRequest, UploadStore } from './store.js';
 import { CLOCK_SKEW_SECONDS } from './token.js';
@@ -76,7 +76,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
     const bound = intersectLimits(claims.limits, options.limits);
     const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir });
     try {
-      const file = checked(spooled, bound);
+      const file = await checked(spooled, bound);
       const attempt = randomBytes(16).toString('base64url');
       const reservation: ReserveRequest = {
         tokenId: claims.jti,
@@ -104,8 +104,9 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
 }
 
 /** The file with the type its bytes say, or the refusal of the shared checks. */
-function checked(spooled: SpooledFile, limits: Readonly<Limits>): CheckedUpload {
-  const type = sniffType(spooled.head);
+async function checked(spooled: SpooledFile, limits: Readonly<Limits>): Promise<CheckedUpload> {
+  // From the spooled file, not its head alone: after a long ID3 tag, sniffing reads where the tag ends.
+  const type = await sniffFile(spooled.path);
   const displayName = cleanFileName(spooled.fileName, 'The file');
   const refused = checkFile({ size: spooled.size, type }, limits);
   // checkFile refuses bytes of no known type; the second test only tells TypeScript so.
