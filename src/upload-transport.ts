@@ -11,6 +11,7 @@
 import type Uppy from '@uppy/core';
 import type { Body as UppyBody, Meta as UppyMeta, UppyFile } from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
+import { fileNameForType } from './file-name.js';
 import type { Limits } from './limits.js';
 import type { TransportFailure } from './messages.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
@@ -133,7 +134,9 @@ export class UploadTransport {
       }
       const signature = this.#signatures.of(id);
       const fields = signature.fields ?? {};
-      this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
+      // The multipart part's name (Uppy sends `meta.name`): cleaned, with the extension of the sniffed
+      // type. The list keeps the user's own name (`file.name`).
+      this.#uppy.setFileMeta(id, { ...file.meta, name: fileNameForType(file.name ?? '', file.type), ...fields });
       this.#uppy.setFileState(id, {
         xhrUpload: {
           endpoint: signature.url ?? settings.endpoint,

@@ -5,8 +5,9 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, it } from 'node:test';
 import { createMediaProxy, localProvider, type FetchHandler } from '../../src/server/index.js';
 import { HIDDEN_MARKUP } from '../helpers/format-table.js';
-import { tempDir, type TempDir } from './helpers/http.js';
-import { bearer, expectError, json, SECRET, uploadRequest } from './helpers/proxy.js';
+import { pngBytes } from '../helpers/sample-files.js';
+import { multipartBody, MULTIPART_TYPE, tempDir, type TempDir } from './helpers/http.js';
+import { bearer, expectError, json, ORIGIN, SECRET, uploadRequest } from './helpers/proxy.js';
 
 const ACCEPT = ['image/*', 'audio/*', 'video/*', 'text/plain', 'text/vcard'];
 let storage: TempDir;
@@ -48,6 +49,32 @@ describe('the proxy types files by their bytes', () => {
     for (const [file, type] of [['webp.webp', 'image/webp'], ['amr.amr', 'audio/amr'], ['aac.aac', 'audio/aac'], ['wav.wav', 'audio/wav'], ['vcard.vcf', 'text/vcard'], ['3gp1.3gp', 'video/3gpp'], ['quicktime-wide-first.mov', 'video/quicktime']]) {
       const body = await json(await upload(file!, await fixture(file!)));
       assert.equal(body.content_type, type, file);
+    }
+  });
+});
+
+describe('the proxy forwards a clean name that ends with the extension of the sniffed type', () => {
+  it('renames a GIF/HTML polyglot and a program-named MP3 by their bytes', async () => {
+    assert.equal((await json(await upload('cat.html', await fixture('gif-html-polyglot.gif')))).file_name, 'cat.gif');
+    assert.equal((await json(await upload('song.exe', await fixture('mp3.mp3')))).file_name, 'song.mp3');
+    assert.equal((await json(await upload('IMG_0001.JPEG', await fixture('jpeg.jpg')))).file_name, 'IMG_0001.JPEG');
+  });
+
+  it('cleans names a hostile client sends: controls, device names, a bare extension, a trailing backslash', async () => {
+    const cases: [string, string][] = [
+      ['bell\u0007ring\u001b.png', 'bellring.png'],
+      ['CON', 'CON_.png'],
+      ['NUL.png', 'NUL_.png'],
+      ['  .png', 'file.png'],
+      ['photo.png\\', 'file.png'], // busboy keeps what follows the last separator: nothing
+      ['say %22cheese%22.png', 'say cheese.png'],
+    ];
+    for (const [raw, clean] of cases) {
+      // filename* carries any character; the proxy decodes %22 as a browser's escape of a quote.
+      const body = multipartBody([{ name: 'file', filename: raw, encodeFilename: true, type: 'image/png', data: pngBytes() }]);
+      const headers = { 'Content-Type': MULTIPART_TYPE, Authorization: bearer({ limits: { accept: ACCEPT } }) };
+      const answer = await json(await proxy(new Request(`${ORIGIN}/api/upload`, { method: 'POST', headers, body })));
+      assert.equal(answer.file_name, clean, JSON.stringify(raw));
     }
   });
 });
