@@ -10,6 +10,7 @@
  */
 import type Uppy from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
+import { fileNameForType } from './file-name.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
 import type { Body, Failure, Meta, UploadFile } from './upload-file.js';
 import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
@@ -100,7 +101,9 @@ export class UploadTransport {
       }
       const signature = this.#signatures.of(id);
       const fields = signature.fields ?? {};
-      this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
+      // The multipart part's name (Uppy sends `meta.name`): cleaned, with the extension of the sniffed
+      // type. The list keeps the user's own name (`file.name`).
+      this.#uppy.setFileMeta(id, { ...file.meta, name: fileNameForType(file.name ?? '', file.type), ...fields });
       this.#uppy.setFileState(id, {
         xhrUpload: {
           endpoint: signature.url ?? settings.endpoint,

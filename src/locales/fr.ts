@@ -19,7 +19,14 @@ export const FRENCH: MmsMediaUploadStrings = {
   sizeUnits: ['o', 'ko', 'Mo', 'Go'],
   typeNames: {
     ...ENGLISH.typeNames, // JPEG, PNG, PDF… are the same words
+    'video/3gpp': 'vidéo 3GPP',
+    'video/3gpp2': 'vidéo 3GPP2',
     'video/mpeg': 'vidéo MPEG',
+    'audio/mp4': 'audio MPEG-4',
+    'audio/aac': 'audio AAC',
+    'audio/amr': 'audio AMR',
+    'audio/amr-wb': 'audio AMR-WB',
+    'audio/wav': 'audio WAV',
     'video/*': 'vidéos',
     'text/plain': 'texte',
     '*/*': 'tout type reconnu',
