@@ -47,6 +47,7 @@ import type { ResponseParser } from './upload-transport.js';
  * @csspart retry-button - A failed file's retry button.
  * @csspart file-error - A failed file's message.
  * @csspart error - The message area for refusals and server errors.
+ * @csspart fitting - "Resizing photos: 2 of 10", while photos are fitted to the message.
  * @csspart counter - "3 of 10", and the size budget left when `max-total-size` is set.
  *
  * @cssproperty [--mms-media-upload-accent=light-dark(#1d4ed8, #93b4fd)] - Buttons, focus ring and drop state.
@@ -98,7 +99,7 @@ export class MmsMediaUpload extends LitElement {
   @property() fit: 'auto' | 'always' | 'off' = 'auto';
 
   /** The longest edge, in pixels, of a fitted photo. */
-  @property({ type: Number, attribute: 'fit-max-dimension' }) fitMaxDimension = DEFAULT_FIT_MAX_DIMENSION;
+  @property({ type: Number, attribute: 'fit-max-dimension' }) fitMaxDimension: number = DEFAULT_FIT_MAX_DIMENSION;
 
   /** Decodes HEIC where the browser cannot: `(blob) => Promise<ImageBitmap | ImageData>`, or the URL of a module exporting `decode`. */
   @property({ attribute: 'heic-decoder' }) heicDecoder?: HeicDecoder | string;
@@ -234,16 +235,7 @@ export class MmsMediaUpload extends LitElement {
   readonly #uploads = new UploadController(this, () =>
     uploadSettings(this, { limits: this.#limitSettings.limits, strings: this.#text, locale: this.#locale, disabled: this.#isDisabled }),
   );
-  readonly #form = new FormController(this, {
-    files: () => this.#uploads.files,
-    name: () => this.name,
-    required: () => this.required,
-    busy: () => this.#uploads.uploading,
-    strings: () => this.#text,
-    anchor: () => this.#browseButton ?? undefined,
-    reset: () => this.reset(),
-    restore: (uploads) => this.#uploads.restore(uploads),
-  });
+  readonly #form = new FormController(this, this.#uploads, { strings: () => this.#text, anchor: () => this.#browseButton ?? undefined });
   readonly #previews = new PreviewController(this, () => this.#uploads.files.map((entry) => entry.id));
   readonly #dropTarget = new DropTargetController(this, {
     onFiles: (files) => void this.#uploads.addFiles(files),
