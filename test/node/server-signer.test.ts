@@ -108,6 +108,26 @@ describe('verifyToken', () => {
     assert.throws(() => verifyToken(token, checkSecret(`${SECRET}-other`), now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
   });
 
+  it('accepts only the canonical spelling of the signature: no other last character, no padding', () => {
+    const token = signToken(claims, key);
+    const [payload, mac] = token.split('.') as [string, string];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes in 43 characters: the last one carries 4 bits of the MAC and 2 unused low bits.
+    const high = alphabet.indexOf(mac.at(-1)!) & ~3;
+    const spellings = [0, 1, 2, 3].map((low) => `${payload}.${mac.slice(0, -1)}${alphabet[high | low]}`);
+    for (const spelling of spellings) assert.deepEqual(Buffer.from(spelling.split('.')[1]!, 'base64url'), Buffer.from(mac, 'base64url'), 'the same bytes');
+    const verified = spellings.filter((spelling) => {
+      try {
+        return Boolean(verifyToken(spelling, key, now(claims.iat)));
+      } catch (error) {
+        refusal(401, 'signature-invalid', /not valid/)(error);
+        return false;
+      }
+    });
+    assert.deepEqual(verified, [token]);
+    assert.throws(() => verifyToken(`${token}=`, key, now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
+  });
+
   it('refuses an expired token with 401, after a small clock-skew leeway', () => {
     const token = signToken(claims, key);
     assert.ok(verifyToken(token, key, now(claims.exp + CLOCK_SKEW_SECONDS)), 'within the leeway');
