@@ -1,21 +1,39 @@
 // Hostile or careless provider answers, from mocks on loopback: what of them may reach the
-// browser (error texts without stack traces or paths).
+// browser (error texts without stack traces or paths, a 429's Retry-After, capped).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createMediaProxy, genericProvider, type FetchHandler, type MediaProvider } from '../../src/server/index.js';
+import {
+  bandwidthProvider,
+  createMediaProxy,
+  genericProvider,
+  openMarketProvider,
+  plivoProvider,
+  type FetchHandler,
+  type MediaProvider,
+} from '../../src/server/index.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { tempDir, type TempDir } from './helpers/http.js';
-import { startAcrobitsMock, type Mock } from './helpers/mock-providers.js';
+import { startAcrobitsMock, startBandwidthMock, startOpenMarketMock, startPlivoMock, type Mock } from './helpers/mock-providers.js';
 import { bearer, expectError, SECRET, uploadRequest } from './helpers/proxy.js';
+
+const PLIVO = { authId: 'MAANSWERSXXXXXXXXXXX', authToken: 'plivo-token-for-answers' };
+const BANDWIDTH = { accountId: '777', username: 'bw-answers', password: 'bw-password-answers' };
+const OPENMARKET = { username: 'om-answers', password: 'om-password-answers', idsAccountId: '000-000-115-00999' };
 
 let spool: TempDir;
 let acrobits: Mock;
+let plivo: Mock;
+let bandwidth: Mock;
+let openMarket: Mock;
 before(async () => {
   spool = await tempDir('answers-spool');
   acrobits = await startAcrobitsMock({ method: 'POST', format: 'json', fields: {} });
+  plivo = await startPlivoMock(PLIVO.authId, PLIVO.authToken);
+  bandwidth = await startBandwidthMock(BANDWIDTH.accountId, BANDWIDTH.username, BANDWIDTH.password);
+  openMarket = await startOpenMarketMock(OPENMARKET.username, OPENMARKET.password, OPENMARKET.idsAccountId);
 });
 after(async () => {
-  await acrobits.close();
+  await Promise.all([acrobits, plivo, bandwidth, openMarket].map((mock) => mock.close()));
   await spool.remove();
 });
 afterEach(async () => {
@@ -50,5 +68,35 @@ describe('provider error texts', () => {
       const message = await expectError(await generic()(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^The media service failed to store the file \(HTTP 500\)/);
       assert.equal(message, `The media service failed to store the file (HTTP 500)${expected}`, text);
     }
+  });
+});
+
+describe('a provider\'s 429', () => {
+  const providers = (): [Mock, MediaProvider][] => [
+    [plivo, plivoProvider({ ...PLIVO, baseUrl: plivo.origin })],
+    [bandwidth, bandwidthProvider({ ...BANDWIDTH, baseUrl: bandwidth.origin })],
+    [openMarket, openMarketProvider({ ...OPENMARKET, baseUrl: openMarket.origin })],
+    [acrobits, genericProvider({ url: `${acrobits.origin}/upload_media`, fields: { from: 'johndow' } })],
+  ];
+
+  it('reaches the browser with its Retry-After in seconds, capped at 60, for every provider', async () => {
+    const inAnHour = new Date(Date.now() + 3_600_000).toUTCString();
+    const past = new Date(Date.now() - 3_600_000).toUTCString();
+    for (const [mock, provider] of providers()) {
+      const proxy = proxyFor(provider);
+      for (const [sent, passed] of [['7', '7'], ['86400', '60'], [inAnHour, '60'], [past, '0'], ['soon', null]] as const) {
+        mock.replyOnce({ status: 429, headers: { 'Retry-After': sent } });
+        const response = await proxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg'));
+        assert.equal(response.headers.get('retry-after'), passed, `${provider.name}, Retry-After: ${sent}`);
+        await expectError(response, 429, 'rate-limited', new RegExp(`^${provider.name} refused the file \\(HTTP 429\\)`));
+      }
+    }
+  });
+
+  it('turns an HTTP date into the seconds left until it', async () => {
+    const [mock, provider] = providers()[0]!;
+    mock.replyOnce({ status: 429, headers: { 'Retry-After': new Date(Date.now() + 20_000).toUTCString() } });
+    const seconds = Number((await proxyFor(provider)(uploadRequest(bearer(), jpegBytes(), 'a.jpg'))).headers.get('retry-after'));
+    assert.ok(seconds >= 1 && seconds <= 20, `${seconds} s`);
   });
 });

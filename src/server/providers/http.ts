@@ -8,6 +8,7 @@ import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
 import { providerMessage, readText } from './response.js';
+import { retryAfterSeconds } from './retry-after.js';
 
 export interface CallOptions {
   /** "Plivo": names the provider in messages. */
@@ -55,14 +56,15 @@ const PASSED_THROUGH: Readonly<Record<number, ErrorCode>> = { 413: 'file-too-lar
 
 /**
  * A provider's refusal, for the browser: 413, 415 and 429 keep their status (they are about the
- * file or the pace; a 429 keeps its `Retry-After`); anything else is the proxy's problem with its
- * provider, hence 502 `provider-failed`.
+ * file or the pace; a 429 keeps its `Retry-After`, in seconds, at most 60); anything else is the
+ * proxy's problem with its provider, hence 502 `provider-failed`.
  */
 export function providerFailure(provider: string, status: number, message?: string, retryAfter?: string | null): HttpError {
   const because = message ? `: ${message}` : '.';
   const passed = PASSED_THROUGH[status];
   if (passed) {
-    const headers = status === 429 && retryAfter && RETRY_AFTER.test(retryAfter) ? { 'Retry-After': retryAfter } : undefined;
+    const seconds = status === 429 ? retryAfterSeconds(retryAfter) : undefined;
+    const headers = seconds === undefined ? undefined : { 'Retry-After': seconds };
     return new HttpError(status, passed, `${provider} refused the file (HTTP ${status})${because}`, {}, { headers });
   }
   if (status === 401 || status === 403) {
@@ -73,9 +75,6 @@ export function providerFailure(provider: string, status: number, message?: stri
   if (status >= 500) return new HttpError(502, 'provider-failed', `${provider} failed to store the file (HTTP ${status})${because}`);
   return new HttpError(502, 'provider-failed', `${provider} refused the upload (HTTP ${status})${because}`);
 }
-
-/** Seconds, or an HTTP date: anything else is not repeated to the browser. */
-const RETRY_AFTER = /^(\d{1,6}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 
 /** Sends one request to the provider, under its timeout and the browser's signal. */
 export type ProviderCall = (url: string, init: RequestInit) => Promise<ProviderAnswer>;
