@@ -1,5 +1,6 @@
 // Hostile or careless provider answers, from mocks on loopback: what of them may reach the
-// browser (error texts without stack traces or paths, a 429's Retry-After, capped).
+// browser (media URLs that are safe to show, error texts without stack traces or paths, a 429's
+// Retry-After, capped).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
 import {
@@ -14,7 +15,7 @@ import {
 import { jpegBytes } from '../helpers/sample-files.js';
 import { tempDir, type TempDir } from './helpers/http.js';
 import { startAcrobitsMock, startBandwidthMock, startOpenMarketMock, startPlivoMock, type Mock } from './helpers/mock-providers.js';
-import { bearer, expectError, SECRET, uploadRequest } from './helpers/proxy.js';
+import { bearer, expectError, json, SECRET, uploadRequest } from './helpers/proxy.js';
 
 const PLIVO = { authId: 'MAANSWERSXXXXXXXXXXX', authToken: 'plivo-token-for-answers' };
 const BANDWIDTH = { accountId: '777', username: 'bw-answers', password: 'bw-password-answers' };
@@ -44,7 +45,62 @@ function proxyFor(provider: MediaProvider): FetchHandler {
   return createMediaProxy({ secret: SECRET, provider, tmpDir: spool.path });
 }
 
-const generic = () => proxyFor(genericProvider({ url: `${acrobits.origin}/upload_media`, fields: { from: 'johndow' } }));
+const generic = (options: { allowHttpMediaUrls?: boolean } = {}) =>
+  proxyFor(genericProvider({ url: `${acrobits.origin}/upload_media`, fields: { from: 'johndow' }, ...options }));
+
+/** Media URLs no browser may be given: script, inline documents, credentials, relative or other schemes. */
+const HOSTILE_URLS = [
+  'javascript:alert(document.cookie)',
+  'JaVaScRiPt:alert(1)',
+  ' javascript:alert(1)',
+  'java\tscript:alert(1)',
+  'data:text/html,<script>alert(1)</script>',
+  'vbscript:msgbox(1)',
+  'https://user:pass@media.example/cat.jpg',
+  'https://token@media.example/cat.jpg',
+  '//media.example/cat.jpg',
+  '/media/cat.jpg',
+  'ftp://media.example/cat.jpg',
+  'not a url',
+];
+
+describe('media URLs from providers', () => {
+  it('refuses script, data, credentials, relative and other schemes: 502, and the URL is not repeated', async () => {
+    const plivoProxy = proxyFor(plivoProvider({ ...PLIVO, baseUrl: plivo.origin }));
+    const openMarketProxy = proxyFor(openMarketProvider({ ...OPENMARKET, baseUrl: openMarket.origin }));
+    for (const url of HOSTILE_URLS) {
+      const json = (body: unknown) => ({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      plivo.replyOnce(json({ api_id: 'x', objects: [{ status: 'success', media_id: 'm1', media_url: url }] }));
+      acrobits.replyOnce(json({ media_url: url }));
+      const answers: [string, Response][] = [
+        ['Plivo', await plivoProxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg'))],
+        ['The media service', await generic()(uploadRequest(bearer(), jpegBytes(), 'a.jpg'))],
+      ];
+      if (/^\s*[a-z][a-z\t]*:/i.test(url)) {
+        // OpenMarket's Location is resolved against its own URL: only absolute ones are hostile.
+        openMarket.replyOnce({ status: 201, headers: { Location: url.replace(/\t/g, '') } });
+        answers.push(['OpenMarket', await openMarketProxy(uploadRequest(bearer(), jpegBytes(), 'a.jpg'))]);
+      }
+      for (const [name, response] of answers) {
+        const message = await expectError(response, 502, 'provider-failed', new RegExp(`^${name} returned a media URL that cannot be passed on\\.$`));
+        assert.ok(!message.includes('pass@'), message);
+      }
+    }
+    acrobits.replyOnce({ status: 200, headers: { 'Content-Type': 'text/xml' }, body: '<response><media_url>javascript:alert(1)</media_url></response>' });
+    await expectError(await generic()(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /cannot be passed on/);
+  });
+
+  it('passes https URLs on; http ones only from a provider on loopback http, or when allowed', async () => {
+    acrobits.replyOnce({ status: 200, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ media_url: 'https://media.example/a b.jpg' }) });
+    assert.equal((await json(await generic()(uploadRequest(bearer(), jpegBytes(), 'a.jpg')))).media_url, 'https://media.example/a%20b.jpg');
+    // The mock's own answer is http://media.server.com/…: passed by default, as the mock is on http://127.0.0.1.
+    assert.match(String((await json(await generic()(uploadRequest(bearer(), jpegBytes(), 'a.jpg')))).media_url), /^http:\/\/media\.server\.com\//);
+    await expectError(await generic({ allowHttpMediaUrls: false })(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /cannot be passed on/);
+    // The check is the shared frame's: Bandwidth's own URL is held to it too.
+    const strictBandwidth = proxyFor(bandwidthProvider({ ...BANDWIDTH, baseUrl: bandwidth.origin, allowHttpMediaUrls: false }));
+    await expectError(await strictBandwidth(uploadRequest(bearer(), jpegBytes(), 'a.jpg')), 502, 'provider-failed', /^Bandwidth returned a media URL/);
+  });
+});
 
 describe('provider error texts', () => {
   it('keep the provider\'s words and drop stack frames, file paths and what follows them', async () => {

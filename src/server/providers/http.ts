@@ -7,6 +7,7 @@ import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
+import { checkedMediaUrl, isLoopbackHttp } from './media-url.js';
 import { providerMessage, readText } from './response.js';
 import { retryAfterSeconds } from './retry-after.js';
 
@@ -82,20 +83,29 @@ export type ProviderCall = (url: string, init: RequestInit) => Promise<ProviderA
 export interface HttpProviderSpec {
   /** "Plivo": names the provider in messages. */
   name: string;
+  /** The provider's own URL: on loopback http, its http media URLs may pass by default. */
+  url: string;
   limits: Readonly<Limits>;
   /** Values that must never appear in a message (credentials, our auth header). */
   secrets: readonly string[];
   upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult>;
 }
 
-/** An adapter that calls its provider over HTTP: every call goes through `callProvider`. */
-export function httpProvider(spec: HttpProviderSpec, { timeoutMs }: ProviderHttpOptions): MediaProvider {
+/**
+ * An adapter that calls its provider over HTTP: every call goes through `callProvider`, and every
+ * media URL through `checkedMediaUrl`.
+ */
+export function httpProvider(spec: HttpProviderSpec, { timeoutMs, allowHttpMediaUrls }: ProviderHttpOptions): MediaProvider {
   const { name, limits, secrets } = spec;
+  const allowHttp = allowHttpMediaUrls ?? isLoopbackHttp(spec.url);
   return {
     name,
     limits,
     timeoutMs,
-    upload: (file) => spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets })),
+    async upload(file) {
+      const result = await spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets }));
+      return { ...result, media_url: checkedMediaUrl(result.media_url, name, allowHttp) };
+    },
   };
 }
 
