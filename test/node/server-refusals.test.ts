@@ -34,6 +34,7 @@ const GIGABYTE = 1024 * MEGABYTE;
 const SMALL_BOUND = 64 * MEGABYTE;
 
 const uploadHead = (headers: string) => `POST /api/upload HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: ${MULTIPART_TYPE}\r\n${headers}`;
+const signHead = (length: number) => `POST /api/sign HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${length}`;
 const partHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="big.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
 
 function assertClosedAfter(exchange: RawExchange, status: number, code: string): void {
@@ -58,5 +59,37 @@ describe('after a refusal', () => {
       chunked: true,
     });
     assertClosedAfter(exchange, 413, 'file-too-large');
+  });
+});
+
+describe('a declared length over the limit', () => {
+  it('is refused 413 at once, before any byte of the body', async () => {
+    const upload = await rawExchange(app.origin, { head: uploadHead(`Authorization: ${bearer()}\r\nContent-Length: ${10 * GIGABYTE}`), closeOnAnswer: true });
+    assert.equal(upload.answer?.status, 413, 'answered without the body');
+    assert.deepEqual(JSON.parse(upload.answer.body), { code: 'file-too-large', message: 'The file is larger than 2 MB', maxFileSize: 2 * MEGABYTE });
+    assert.equal(upload.answer.headers.connection, 'close');
+    const sign = await rawExchange(app.origin, { head: signHead(GIGABYTE), closeOnAnswer: true });
+    assert.equal(sign.answer?.status, 413, 'answered without the body');
+    assert.deepEqual(JSON.parse(sign.answer.body), { code: 'bad-request', message: 'The request is too large.' });
+  });
+
+  it('holds a body that declares no length to the same limit: 413 once it has sent more', async () => {
+    // No file part at all: only the byte count can stop it.
+    const exchange = await rawExchange(app.origin, { head: uploadHead(`Authorization: ${bearer()}\r\nTransfer-Encoding: chunked`), bodyBytes: GIGABYTE, chunked: true });
+    assertClosedAfter(exchange, 413, 'file-too-large');
+  });
+
+  it('gets its 413 to a client that goes on sending: 10 attempts, 10 answers', async () => {
+    const size = 8 * MEGABYTE;
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const exchange = await rawExchange(app.origin, { head: signHead(size), bodyBytes: size });
+      assertClosedAfter(exchange, 413, 'bad-request');
+    }
+    // The same through fetch, which sends the body while the answer comes.
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await fetch(`${app.origin}/api/sign`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: new Uint8Array(size) });
+      assert.equal(response.status, 413);
+      assert.equal(((await response.json()) as { code: string }).code, 'bad-request');
+    }
   });
 });
