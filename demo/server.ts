@@ -3,6 +3,7 @@
 // MMS_PROVIDER (plivo, bandwidth, openmarket, generic) and its variables switch it to a real
 // provider; see the README.
 import { randomBytes } from 'node:crypto';
+import { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import {
@@ -53,10 +54,19 @@ function providerFromEnvironment(): MediaProvider {
   }
 }
 
+/**
+ * Node's own limits on slow clients, as the README's "Node server timeouts" advises: the headers
+ * within 20 s; a whole request within 40 minutes (the longest the proxy's own pace allows a 2 MB
+ * upload: 1 KB/s); an idle kept-alive connection closed after 5 s.
+ */
+export const NODE_TIMEOUTS = { headersTimeout: 20_000, requestTimeout: 40 * 60_000, keepAliveTimeout: 5_000 };
+
 export function demoServer(): Plugin {
   return {
     name: 'mms-media-upload-demo-proxy',
     configureServer(server) {
+      // Vite's server is Node's http.Server unless it serves https (HTTP/2), or runs as middleware (none).
+      if (server.httpServer instanceof Server) Object.assign(server.httpServer, NODE_TIMEOUTS);
       const proxy = createMediaProxy({
         // A fresh secret per start unless one is given: tokens only need to live for minutes.
         secret: process.env.MMS_UPLOAD_SECRET ?? randomBytes(32).toString('base64url'),

@@ -14,6 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Limits } from '../limits.js';
 import { SNIFF_BYTES } from '../sniff.js';
+import { DEFAULT_BODY_PACE, type BodyPace } from './body-pace.js';
 import { HttpError } from './errors.js';
 import { cleanFileName } from './filename.js';
 import { refusal } from './refusals.js';
@@ -28,6 +29,8 @@ export interface SpoolOptions {
   limits: Readonly<Limits>;
   /** Where the temporary file goes. */
   tmpDir: string;
+  /** How slow the body may be (408 `upload-too-slow`). Default DEFAULT_BODY_PACE. */
+  pace?: BodyPace;
   /** The multipart field that carries the file. Default 'file'. */
   fileField?: string;
 }
@@ -70,7 +73,7 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
   let parser: busboy.Busboy;
   try {
     const tooLarge = () => refusal('file-too-large', { name: 'The file' }, options.limits);
-    body = limitedBody(request, { maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES, tooLarge });
+    body = limitedBody(request, { maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES, tooLarge, pace: options.pace ?? DEFAULT_BODY_PACE });
   } catch (error) {
     return Promise.reject(error);
   }
@@ -113,7 +116,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
     };
 
-    // The body's own refusals (too large) stand; anything else is the client going away.
+    // The body's own refusals (too large, too slow) stand; anything else is the client going away.
     source.on('error', (error) => fail(error instanceof HttpError ? error : new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
     parser.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload is not a well-formed multipart body.')));
     parser.on('filesLimit', () => fail(new HttpError(400, 'bad-request', 'Send one file per request.')));

@@ -6,6 +6,7 @@
 import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
+import { formatSeconds } from '../seconds.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
 import { checkedMediaUrl, isLoopbackHttp } from './media-url.js';
 import { providerMessage, readText } from './response.js';
@@ -45,7 +46,7 @@ export async function callProvider(url: string, init: RequestInit, options: Call
     if (error instanceof HttpError) throw error;
     if (timeout.aborted) {
       // The provider may still have stored the file: a retry forwards it again (see the README).
-      throw new HttpError(504, 'provider-timeout', `${options.provider} did not answer within ${seconds(timeoutMs)}. Try again later.`, {}, { cause: error });
+      throw new HttpError(504, 'provider-timeout', `${options.provider} did not answer within ${formatSeconds(timeoutMs)}. Try again later.`, {}, { cause: error });
     }
     if (options.signal?.aborted) throw uploadCancelled(error);
     throw new HttpError(502, 'provider-failed', `${options.provider} could not be reached${networkCode(error)}. Try again later.`, {}, { cause: error });
@@ -118,10 +119,6 @@ export function basicCredentials(user: string, password: string): { authorizatio
 /** `baseUrl` without a trailing slash, so that the seed's paths can be appended. */
 export function origin(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /** " (ECONNREFUSED)": undici hides the system error in `cause`; the code names no host or secret. */

@@ -13,6 +13,8 @@ export interface RawExchangeOptions {
   bodyBytes?: number;
   /** Frame the body in chunks (with `Transfer-Encoding: chunked` in `head`). */
   chunked?: boolean;
+  /** Send `bodyBytes` in pieces of `bytes`, one every `everyMs`, instead of as fast as possible. */
+  trickle?: { bytes: number; everyMs: number };
   /** Close our side as soon as the whole answer has arrived (a polite client); else wait for the server. */
   closeOnAnswer?: boolean;
   /** Give up (and report `closedByServer: false`) after this long: a guard against hangs, not a timing check. */
@@ -56,7 +58,16 @@ export function rawExchange(origin: string, options: RawExchangeOptions): Promis
     const guard = setTimeout(() => settle(false), options.timeoutMs ?? 20_000);
 
     const frame = (chunk: Buffer) => (options.chunked ? Buffer.concat([Buffer.from(`${chunk.length.toString(16)}\r\n`), chunk, Buffer.from('\r\n')]) : chunk);
+    const { trickle } = options;
+    const drip = () => {
+      if (settled || written >= bodyBytes || !trickle) return;
+      const chunk = CHUNK.subarray(0, Math.min(trickle.bytes, bodyBytes - written));
+      written += chunk.length;
+      socket.write(frame(chunk));
+      setTimeout(drip, trickle.everyMs);
+    };
     const pump = () => {
+      if (trickle) return drip();
       while (!settled && written < bodyBytes) {
         const chunk = CHUNK.subarray(0, Math.min(CHUNK.length, bodyBytes - written));
         written += chunk.length;
