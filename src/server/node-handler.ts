@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { answerAndClose, bodyUnfinished } from './close-connection.js';
 import { errorResponse, HttpError, isUnrouted } from './errors.js';
+import { bodyAlreadyRead } from './request-body.js';
 import { writeHead } from './response-head.js';
 import type { FetchHandler } from './proxy.js';
 
@@ -63,10 +64,24 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = bodyStream(req);
+    init.body = alreadyRead(req) ? erroredBody() : bodyStream(req);
     init.duplex = 'half';
   }
   return new Request(url, init);
+}
+
+/**
+ * Whether something before the handler read the body (`express.json()`, any body parser): then
+ * no byte of it will come. Whether it left `req.body` does not matter (Express 4 sets `{}` for
+ * bodies it does not parse, and leaves the stream unread).
+ */
+function alreadyRead(req: IncomingMessage): boolean {
+  return req.readableDidRead || req.readableEnded;
+}
+
+/** A body that fails when a route reads it, with the 500 that says why; paths with no route go on to `next`. */
+function erroredBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(bodyAlreadyRead()) }, { highWaterMark: 0 });
 }
 
 /**

@@ -2,10 +2,11 @@
  * How the routes take a request's body (as Hono's body limit does): refused at once when its
  * declared length is over the route's limit, and otherwise read through a counter that refuses
  * it as soon as more bytes than that have arrived (a chunked body declares no length), and a
- * clock that refuses it when it stalls or trickles (`watchPace`).
+ * clock that refuses it when it stalls or trickles (`watchPace`). A body read before the proxy
+ * got it is a clear 500, not a wait for ever.
  */
 import { watchPace, type BodyPace } from './body-pace.js';
-import type { HttpError } from './errors.js';
+import { HttpError } from './errors.js';
 
 export interface BodyRules {
   /** The most bytes the route takes. */
@@ -16,10 +17,27 @@ export interface BodyRules {
   pace: BodyPace;
 }
 
-/** The body to read, or a throw of `tooLarge()` when its declared length is already over. */
+/**
+ * The body to read; a throw of `tooLarge()` when its declared length is already over, or of
+ * `bodyAlreadyRead()` when something before the proxy read it (a fetch `Request` that was used).
+ */
 export function limitedBody(request: Request, rules: BodyRules): ReadableStream<Uint8Array> {
+  if (request.bodyUsed) throw bodyAlreadyRead();
   if (Number(request.headers.get('content-length')) > rules.maxBytes) throw rules.tooLarge();
   return guarded(request.body ?? new Blob().stream(), rules);
+}
+
+const ALREADY_READ =
+  'The request body was read before it reached mms-media-upload/server (a body parser such as express.json() runs first). ' +
+  'Mount the proxy before any body parser, or keep body parsers off its routes.';
+
+/**
+ * The 500 for a body that an app's middleware read first: without it the route would wait for
+ * bytes that never come. Logged too, as it is the server's setup, not the user, that is wrong.
+ */
+export function bodyAlreadyRead(): HttpError {
+  console.error(`mms-media-upload/server: ${ALREADY_READ}`);
+  return new HttpError(500, 'server-error', ALREADY_READ);
 }
 
 function guarded(body: ReadableStream<Uint8Array>, rules: BodyRules): ReadableStream<Uint8Array> {
