@@ -4,29 +4,24 @@ import { getRequestListener } from '@hono/node-server';
 import express from 'express';
 import { Hono } from 'hono';
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it, mock } from 'node:test';
-import { createMediaProxy, localProvider, toNodeHandler, type FetchHandler } from '../../src/server/index.js';
+import type { RequestListener } from 'node:http';
+import { afterEach, describe, it, mock } from 'node:test';
+import { toNodeHandler, type FetchHandler } from '../../src/server/index.js';
 import { jpegBytes } from '../helpers/sample-files.js';
-import { listen, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
-import { SECRET } from './helpers/proxy.js';
+import { listen, type Listening } from './helpers/http.js';
+import { localProxyServer } from './helpers/local-proxy.js';
 
-let storage: TempDir;
-let spool: TempDir;
-let proxy: FetchHandler;
+const local = localProxyServer('framework');
 
-before(async () => {
-  storage = await tempDir('framework-storage');
-  spool = await tempDir('framework-spool');
-  proxy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, authorize: () => 'user' });
-});
-
-after(async () => {
-  await storage.remove();
-  await spool.remove();
-});
-
+/** The app of the running test, on loopback. */
+let mounted: Listening | undefined;
+async function serve(app: RequestListener): Promise<string> {
+  mounted = await listen(app);
+  return mounted.origin;
+}
 afterEach(async () => {
-  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
+  await mounted?.close();
+  mounted = undefined;
 });
 
 /** Guards against the hang this is about: a request that never gets an answer fails the test. */
@@ -73,59 +68,46 @@ async function expectBodyAlreadyRead(send: () => Promise<Response>): Promise<voi
 }
 
 describe('Express', () => {
-  let app: Listening | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
   it('works with the proxy mounted before express.json(), which still serves the app\'s own routes', async () => {
-    const server = express();
-    server.use('/api/media-upload', toNodeHandler(proxy));
-    server.use(express.json());
-    server.post('/api/echo', (req, res) => {
+    const app = express();
+    app.use('/api/media-upload', toNodeHandler(local.proxy));
+    app.use(express.json());
+    app.post('/api/echo', (req, res) => {
       res.json(req.body);
     });
-    app = await listen(server);
-    await signAndUpload(app.origin);
-    const echo = await fetch(`${app.origin}/api/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+    const origin = await serve(app);
+    await signAndUpload(origin);
+    const echo = await fetch(`${origin}/api/echo`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
     assert.deepEqual(await echo.json(), { a: 1 });
   });
 
   it('answers …/sign at once with a 500 that names the cause when express.json() read the body first', async () => {
-    const server = express();
-    server.use(express.json());
-    server.use('/api/media-upload', toNodeHandler(proxy));
-    app = await listen(server);
-    await expectBodyAlreadyRead(() => sign(app!.origin));
+    const app = express();
+    app.use(express.json());
+    app.use('/api/media-upload', toNodeHandler(local.proxy));
+    const origin = await serve(app);
+    await expectBodyAlreadyRead(() => sign(origin));
     // Uploads are multipart: express.json() leaves them alone, and they still work.
-    assert.equal((await upload(app.origin, (await signWith(proxy)).headers.Authorization)).status, 200);
+    assert.equal((await upload(origin, (await signWith(local.proxy)).headers.Authorization)).status, 200);
   });
 });
 
 describe('Hono', () => {
-  let app: Listening | undefined;
-  afterEach(async () => {
-    await app?.close();
-    app = undefined;
-  });
-
   it('works with the proxy given the raw request', async () => {
-    const hono = new Hono();
-    hono.all('/api/media-upload/*', (c) => proxy(c.req.raw));
-    app = await listen(getRequestListener(hono.fetch));
-    await signAndUpload(app.origin);
+    const app = new Hono();
+    app.all('/api/media-upload/*', (c) => local.proxy(c.req.raw));
+    await signAndUpload(await serve(getRequestListener(app.fetch)));
   });
 
   it('answers a 500 that names the cause when a middleware read the body first', async () => {
-    const hono = new Hono();
-    hono.use('*', async (c, next) => {
+    const app = new Hono();
+    app.use('*', async (c, next) => {
       if (c.req.header('content-type')?.startsWith('application/json')) await c.req.json();
       await next();
     });
-    hono.all('/api/media-upload/*', (c) => proxy(c.req.raw));
-    app = await listen(getRequestListener(hono.fetch));
-    await expectBodyAlreadyRead(() => sign(app!.origin));
+    app.all('/api/media-upload/*', (c) => local.proxy(c.req.raw));
+    const origin = await serve(getRequestListener(app.fetch));
+    await expectBodyAlreadyRead(() => sign(origin));
   });
 });
 

@@ -3,23 +3,11 @@
 // Retry-After, capped).
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, it } from 'node:test';
-import {
-  bandwidthProvider,
-  createMediaProxy,
-  genericProvider,
-  openMarketProvider,
-  plivoProvider,
-  type FetchHandler,
-  type MediaProvider,
-} from '../../src/server/index.js';
+import { bandwidthProvider, createMediaProxy, genericProvider, openMarketProvider, plivoProvider, type FetchHandler, type MediaProvider } from '../../src/server/index.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { tempDir, type TempDir } from './helpers/http.js';
-import { startAcrobitsMock, startBandwidthMock, startOpenMarketMock, startPlivoMock, type Mock } from './helpers/mock-providers.js';
+import { BANDWIDTH, OPENMARKET, PLIVO, startAcrobitsMock, startBandwidthMock, startOpenMarketMock, startPlivoMock, type Mock } from './helpers/mock-providers.js';
 import { bearer, expectError, json, SECRET, uploadRequest } from './helpers/proxy.js';
-
-const PLIVO = { authId: 'MAANSWERSXXXXXXXXXXX', authToken: 'plivo-token-for-answers' };
-const BANDWIDTH = { accountId: '777', username: 'bw-answers', password: 'bw-password-answers' };
-const OPENMARKET = { username: 'om-answers', password: 'om-password-answers', idsAccountId: '000-000-115-00999' };
 
 let spool: TempDir;
 let acrobits: Mock;

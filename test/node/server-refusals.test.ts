@@ -1,33 +1,14 @@
 // Refused requests over raw sockets on loopback: the answer is sent at once and reaches the
 // client, and the connection is then closed without reading on (a declared 1 GB is not drained).
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { MEGABYTE } from '../../src/limits.js';
-import { createMediaProxy, localProvider, toNodeHandler } from '../../src/server/index.js';
-import { BOUNDARY, listen, MULTIPART_TYPE, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
-import { bearer, SECRET } from './helpers/proxy.js';
+import { BOUNDARY, MULTIPART_TYPE } from './helpers/http.js';
+import { localProxyServer } from './helpers/local-proxy.js';
+import { bearer } from './helpers/proxy.js';
 import { rawExchange, type RawExchange } from './helpers/raw-http.js';
 
-let storage: TempDir;
-let spool: TempDir;
-let app: Listening;
-
-before(async () => {
-  storage = await tempDir('refusal-storage');
-  spool = await tempDir('refusal-spool');
-  const proxy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, authorize: () => 'user' });
-  app = await listen(toNodeHandler(proxy));
-});
-
-after(async () => {
-  await app.close();
-  await storage.remove();
-  await spool.remove();
-});
-
-afterEach(async () => {
-  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
-});
+const app = localProxyServer('refusal');
 
 const GIGABYTE = 1024 * MEGABYTE;
 /** Far more than any socket buffer holds: a server that reads on would take far more than this. */

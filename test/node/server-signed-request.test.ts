@@ -1,32 +1,11 @@
 // A signature covers the files it was asked for and no others, over a real server on loopback:
 // the count, the sizes (rounded up to 64 KiB) and the type families bound into the token.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
-import { createMediaProxy, localProvider, toNodeHandler } from '../../src/server/index.js';
+import { describe, it } from 'node:test';
 import { jpegBytes, pdfBytes, pngBytes } from '../helpers/sample-files.js';
-import { listen, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
-import { SECRET } from './helpers/proxy.js';
+import { localProxyServer } from './helpers/local-proxy.js';
 
-let storage: TempDir;
-let spool: TempDir;
-let app: Listening;
-
-before(async () => {
-  storage = await tempDir('bound-storage');
-  spool = await tempDir('bound-spool');
-  const proxy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, authorize: () => 'user' });
-  app = await listen(toNodeHandler(proxy));
-});
-
-after(async () => {
-  await app.close();
-  await storage.remove();
-  await spool.remove();
-});
-
-afterEach(async () => {
-  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
-});
+const app = localProxyServer('bound');
 
 async function sign(files: { name: string; size: number; type: string }[]): Promise<string> {
   const response = await fetch(`${app.origin}/api/sign`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ files }) });
@@ -44,14 +23,14 @@ async function upload(authorization: string, bytes: Uint8Array<ArrayBuffer>, nam
 describe('a signature bound to its request', () => {
   it('for one 2,000-byte file refuses ten 1.46 MB uploads, takes that file, then no other', async () => {
     const authorization = await sign([{ name: 'small.jpg', size: 2000, type: 'image/jpeg' }]);
-    const stored = (await storage.list()).length;
+    const stored = (await app.storage.list()).length;
     for (let i = 0; i < 10; i++) {
       const { status, body } = await upload(authorization, jpegBytes(1_460_000), `big-${i}.jpg`);
       assert.equal(status, 413, JSON.stringify(body));
       // Refused by its declared length, before its name was read.
       assert.deepEqual(body, { code: 'file-too-large', message: 'The file is larger than 64 KB', maxFileSize: 65_536 });
     }
-    assert.equal((await storage.list()).length, stored, 'nothing was stored');
+    assert.equal((await app.storage.list()).length, stored, 'nothing was stored');
     assert.equal((await upload(authorization, jpegBytes(2000), 'small.jpg')).status, 200);
     const again = await upload(authorization, jpegBytes(2000), 'small-again.jpg');
     assert.deepEqual([again.status, again.body.code], [400, 'too-many-files']);

@@ -1,42 +1,16 @@
 // Slow and stalled bodies over raw sockets on loopback, against a proxy whose pace limits are
 // shortened for the test: 408 upload-too-slow, the temporary file removed, the connection closed.
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { createMediaProxy, localProvider, toNodeHandler } from '../../src/server/index.js';
 import { jpegBytes } from '../helpers/sample-files.js';
-import { BOUNDARY, listen, MULTIPART_TYPE, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
+import { BOUNDARY, listen, MULTIPART_TYPE } from './helpers/http.js';
+import { localProxyServer } from './helpers/local-proxy.js';
 import { bearer, SECRET } from './helpers/proxy.js';
 import { rawExchange, type RawExchange } from './helpers/raw-http.js';
 
-let storage: TempDir;
-let spool: TempDir;
-let app: Listening;
-
-before(async () => {
-  storage = await tempDir('slow-storage');
-  spool = await tempDir('slow-spool');
-  const proxy = createMediaProxy({
-    secret: SECRET,
-    provider: localProvider({ dir: storage.path }),
-    tmpDir: spool.path,
-    authorize: () => 'user',
-    // Short enough for a test; the defaults are 30 s without progress, or under 1 KB/s over 60 s.
-    bodyIdleTimeoutMs: 300,
-    minBodyBytesPerSecond: 50_000,
-    bodyRateWindowMs: 400,
-  });
-  app = await listen(toNodeHandler(proxy));
-});
-
-after(async () => {
-  await app.close();
-  await storage.remove();
-  await spool.remove();
-});
-
-afterEach(async () => {
-  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
-});
+// Short enough for a test; the defaults are 30 s without progress, or under 1 KB/s over 60 s.
+const app = localProxyServer('slow', { bodyIdleTimeoutMs: 300, minBodyBytesPerSecond: 50_000, bodyRateWindowMs: 400 });
 
 const partHead = `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="slow.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`;
 const uploadHead = (length: number) =>
@@ -70,7 +44,7 @@ describe('slow and stalled bodies', () => {
 
   it('takes an upload that keeps a good pace', async () => {
     // Its own proxy, with room for a busy machine: a stall of 2 s, or under 50 KB in a second.
-    const roomy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, bodyIdleTimeoutMs: 2000, minBodyBytesPerSecond: 50_000, bodyRateWindowMs: 1000 });
+    const roomy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: app.storage.path }), tmpDir: app.spool.path, bodyIdleTimeoutMs: 2000, minBodyBytesPerSecond: 50_000, bodyRateWindowMs: 1000 });
     const server = await listen(toNodeHandler(roomy));
     try {
       // 64 KB every 20 ms: about 3 MB/s.
