@@ -22,7 +22,7 @@ export function bodyUnfinished(req: IncomingMessage): boolean {
 export async function answerAndClose(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
   // Refusals are a few hundred bytes: sent whole, with their length, so that the client knows
   // the answer is complete while the connection is still open.
-  const body = req.method === 'HEAD' ? Buffer.alloc(0) : Buffer.from(await response.arrayBuffer());
+  const body = Buffer.from(await response.arrayBuffer());
   writeHead(response, res);
   res.setHeader('Connection', 'close');
   res.setHeader('Content-Length', body.length);

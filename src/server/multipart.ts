@@ -64,19 +64,12 @@ export async function removeSpool(path: string): Promise<void> {
   await rm(path, { force: true });
 }
 
-export function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
+export async function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    return Promise.reject(new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.'));
+    throw new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.');
   }
-  let body: ReadableStream<Uint8Array>;
   let parser: busboy.Busboy;
-  try {
-    const tooLarge = () => refusal('file-too-large', { name: 'The file' }, options.limits);
-    body = limitedBody(request, { maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES, tooLarge, pace: options.pace ?? DEFAULT_BODY_PACE });
-  } catch (error) {
-    return Promise.reject(error);
-  }
   try {
     parser = busboy({
       headers: { 'content-type': contentType },
@@ -85,10 +78,14 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
       limits: { ...PART_LIMITS, fileSize: options.limits.maxFileSize + 1 },
     });
   } catch {
-    return Promise.reject(new HttpError(400, 'bad-request', 'The multipart body has no boundary.'));
+    throw new HttpError(400, 'bad-request', 'The multipart body has no boundary.');
   }
-  const source = Readable.fromWeb(body as NodeReadableStream<Uint8Array>);
-  return spool(source, parser, options);
+  const body = limitedBody(request, {
+    maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES,
+    tooLarge: () => refusal('file-too-large', { name: 'The file' }, options.limits),
+    pace: options.pace ?? DEFAULT_BODY_PACE,
+  });
+  return spool(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), parser, options);
 }
 
 function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): Promise<SpooledFile> {

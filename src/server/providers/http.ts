@@ -6,8 +6,8 @@
 import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
-import { formatSeconds } from '../seconds.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
+import { formatSeconds } from '../seconds.js';
 import { checkedMediaUrl, isLoopbackHttp } from './media-url.js';
 import { providerMessage, readText } from './response.js';
 import { retryAfterSeconds } from './retry-after.js';
