@@ -91,6 +91,8 @@ const SENTENCES: Record<MessageCode, SentenceKey | ((context: MessageContext) =>
   'signature-expired': 'signatureRejected',
   'not-signed-in': 'notSignedIn',
   'bad-request': 'badRequest',
+  // Until the element has words of its own for it: the server's sentence.
+  'upload-too-slow': fromServer,
   'idempotency-key-reused': 'badRequest',
   'provider-failed': 'providerFailed',
   'provider-timeout': 'providerTimeout',

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Limits } from '../limits.js';
 import type { UploadResult } from '../protocol.js';
 import { checkFile } from '../validate.js';
+import type { BodyPace } from './body-pace.js';
 import { jsonResponse } from './errors.js';
 import { cleanFileName, decodePartFileName, fileNameForType } from './filename.js';
 import { fingerprint, forwardOnce, idempotencyKey, reserveOrWait } from './idempotency.js';
@@ -29,6 +30,8 @@ export interface UploadRouteOptions {
   tmpDir: string;
   /** How long a repeat waits for an attempt with its key that is still running. */
   inProgressWaitMs: number;
+  /** How slow the body may be. */
+  pace: BodyPace;
 }
 
 /** An in-progress reservation outlives the provider call a little, then stops blocking its key (a crashed process). */
@@ -78,7 +81,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
     const key = idempotencyKey(request);
     // The token's limits may be wider than ours (another signer with the same secret): both apply.
     const bound = intersectLimits(claims.limits, options.limits);
-    const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir });
+    const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir, pace: options.pace });
     try {
       const file = await checked(spooled, bound);
       const attempt = randomBytes(16).toString('base64url');

@@ -201,8 +201,8 @@ describe('signed uploads (local provider)', () => {
   });
 
   it('does not count a failed upload against the token', async () => {
-    const authorization = bearer({ limits: { maxFiles: 1 } });
-    await expectError(await proxy(uploadRequest(authorization, svgBytes(), 'x.svg')), 415, 'type-not-allowed', /drawing/, { accept: DEFAULT_ACCEPT });
+    const authorization = bearer({ limits: { maxFiles: 1 } }); // asked for one JPEG: images only
+    await expectError(await proxy(uploadRequest(authorization, svgBytes(), 'x.svg')), 415, 'type-not-allowed', /drawing/, { accept: ['image/jpeg', 'image/png', 'image/gif'] });
     assert.equal((await proxy(uploadRequest(authorization, pngBytes(), 'x.png'))).status, 200);
     await expectError(await proxy(uploadRequest(authorization, pngBytes(), 'y.png')), 400, 'too-many-files', /only 1 file can be attached$/, { maxFiles: 1 });
   });
@@ -323,7 +323,8 @@ describe('signer and proxy limits', () => {
       tmpDir: spool.path,
     });
     const wide = createUploadSigner({ secret: SECRET, limits: { maxFileSize: 50 * MEGABYTE, accept: ['image/*'] } });
-    const authorization = wide.sign({ subject: 'u', files: [] }).headers.Authorization;
+    const files = [{ name: 'a.png', size: 5 * MEGABYTE, type: 'image/png' }, { name: 'b.jpg', size: 1000, type: 'image/jpeg' }];
+    const authorization = wide.sign({ subject: 'u', files }).headers.Authorization;
     await expectError(await narrow(uploadRequest(authorization, pngBytes(), 'a.png')), 415, 'type-not-allowed', /allowed: JPEG/, { accept: ['image/jpeg'] });
     assert.equal((await narrow(uploadRequest(authorization, jpegBytes(), 'a.jpg'))).status, 200);
   });
