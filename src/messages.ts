@@ -92,7 +92,7 @@ const SENTENCES: Record<MessageCode, SentenceKey | ((context: MessageContext) =>
   'not-signed-in': 'notSignedIn',
   'bad-request': 'badRequest',
   // Until the element has words of its own for it: the server's sentence.
-  'upload-too-slow': fromServer,
+  'upload-too-slow': 'uploadTooSlow',
   'idempotency-key-reused': 'badRequest',
   'provider-failed': 'providerFailed',
   'provider-timeout': 'providerTimeout',

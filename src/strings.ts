@@ -107,6 +107,8 @@ export interface MmsMediaUploadStrings {
   inProgress(args: { name: string }): string;
   /** `store-unavailable`: the server cannot take uploads for a moment. */
   serverBusy(args: { name: string }): string;
+  /** `upload-too-slow`: the file arrived too slowly at the server (a poor connection). */
+  uploadTooSlow(args: { name: string }): string;
 
   // Announcements for screen readers.
   uploaded(args: { name: string }): string;
@@ -216,6 +218,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   rateLimited: ({ name }) => `${name}: too many uploads at once; try again in a moment`,
   inProgress: ({ name }) => `${name}: an earlier attempt is still being stored; try again in a moment`,
   serverBusy: ({ name }) => `${name}: the server cannot take uploads right now; try again in a moment`,
+  uploadTooSlow: ({ name }) => `${name}: upload failed: the connection was too slow; try again on a better connection`,
 
   uploaded: ({ name }) => `${name} uploaded`,
   removed: ({ name }) => `${name} removed`,

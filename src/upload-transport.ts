@@ -38,12 +38,12 @@ export interface Outcomes {
 }
 
 /**
- * Automatic retries of network errors, stalls, 409 in-progress, 429 and 5xx before a file fails:
+ * Automatic retries of network errors, stalls, 408, 409 in-progress, 429 and 5xx before a file fails:
  * Uppy's fetcher makes 3, 150, 300 and 600 ms apart (plus any Retry-After).
  */
 const MAX_RETRIES = 3;
-/** The longest `Retry-After` that is honoured. */
-const MAX_RETRY_AFTER_MS = 30_000;
+/** The longest `Retry-After` that is honoured (the proxy passes a provider's on, capped alike). */
+const MAX_RETRY_AFTER_MS = 60_000;
 /** Requests of the same message in parallel. */
 const CONCURRENCY = 3;
 
@@ -210,11 +210,12 @@ export class UploadTransport {
 
 /**
  * Safe to send again, because every attempt carries the file's idempotency key: no answer at
- * all, 409 `in-progress` (an earlier attempt is still being stored), 429 and 5xx.
+ * all, 408 (the body came too slowly: the network may be better now), 409 `in-progress` (an
+ * earlier attempt is still being stored), 429 and 5xx.
  */
 function isRetryable(xhr: XMLHttpRequest): boolean {
   const { status } = xhr;
-  if (status === 0 || status === 429 || status >= 500) return true;
+  if (status === 0 || status === 408 || status === 429 || status >= 500) return true;
   return status === 409 && readServerError(xhr).code === 'in-progress';
 }
 

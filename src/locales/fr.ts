@@ -109,6 +109,7 @@ export const FRENCH: MmsMediaUploadStrings = {
     `${failed(name)}\u00a0: l’opérateur de messagerie n’a pas répondu à temps\u00a0; réessayez plus tard`,
   rateLimited: ({ name }) => `${name}\u00a0: trop d’envois à la fois\u00a0; réessayez dans un instant`,
   inProgress: ({ name }) => `${name}\u00a0: un envoi précédent est encore en cours d’enregistrement\u00a0; réessayez dans un instant`,
+  uploadTooSlow: ({ name }) => `${failed(name)}\u00a0: la connexion était trop lente\u00a0; réessayez avec une meilleure connexion`,
   serverBusy: ({ name }) => `${name}\u00a0: le serveur ne peut pas recevoir de fichiers pour le moment\u00a0; réessayez dans un instant`,
 
   uploaded: ({ name }) => `${name} a été envoyé`,

@@ -51,6 +51,7 @@ const SAMPLES: { [Key in keyof Functions]: Parameters<Functions[Key]>[] } = {
   rateLimited: [[{ name: 'photo.jpg' }]],
   inProgress: [[{ name: 'photo.jpg' }]],
   serverBusy: [[{ name: 'photo.jpg' }]],
+  uploadTooSlow: [[{ name: 'photo.jpg' }]],
   uploaded: [[{ name: 'photo.jpg' }]],
   removed: [[{ name: 'photo.jpg' }]],
   statusResized: [[{ from: '4,1 MB', to: '480 KB' }]],
