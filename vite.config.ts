@@ -63,14 +63,9 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         outDir: 'dist/cdn',
         emptyOutDir: false,
         target: 'es2022',
-        // The fitting engine is an entry of its own (for now: until the element loads it, nothing else names it);
-        // its worker is emitted next to it.
-        lib: {
-          entry: { 'mms-media-upload': resolve(root, 'src/index.ts'), 'mms-media-fit': resolve(root, 'src/fit/index.ts') },
-          formats: ['es'],
-          fileName: (_format, name) => `${name}.min.js`,
-        },
-        // The upload engine (Uppy and the transport) is its own chunk, loaded after the first render.
+        lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'mms-media-upload.min.js' },
+        // The upload engine (Uppy and the transport) is its own chunk, loaded after the first render; the
+        // fitting engine another, loaded with the first photo to fit, its worker a file next to it.
         rolldownOptions: { output: { minify: true, chunkFileNames: '[name]-[hash].min.js' } },
       },
       // The fitting worker: one minified ES module next to the chunks (not in assets/), so that a page

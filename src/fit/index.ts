@@ -4,7 +4,7 @@
  * next to it.
  */
 export { fitPhoto, DEFAULT_MAX_DIMENSION, MAX_DECODE_BYTES, MAX_DECODE_PIXELS } from './fit-photo.js';
-export { fitBudget, type BudgetInput } from './budget.js';
+// fitBudget (./budget.js) is imported by the element itself, before it knows whether to load this chunk.
 export { disposeFitWorker } from './fit-runner.js';
 export { MAX_CANVAS_PIXELS } from './encode-search.js';
 export type { FitMode, FitOptions, FitOutcome, FitRefusal, HeicDecoder } from './fit-types.js';

@@ -3,7 +3,8 @@
 // worker and its fallback. No timing is asserted, except the main thread's longest task.
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { disposeFitWorker, fitBudget, fitPhoto, type FitOutcome } from '../../src/fit/index.js';
+import { fitBudget } from '../../src/fit/budget.js';
+import { disposeFitWorker, fitPhoto, type FitOutcome } from '../../src/fit/index.js';
 import { readImageHeader } from '../../src/fit/image-header.js';
 import { sniffBlob } from '../../src/sniff.js';
 import { decodePixels, exifOf, isRed, photoFile, recordingFile, sha256 } from '../helpers/photos.js';
