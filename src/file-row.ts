@@ -64,6 +64,8 @@ function sizeText(entry: FileEntry, text: MmsMediaUploadStrings, locale: string)
 
 /** How many characters before the extension stay visible when a name is cut. */
 const KEPT_BEFORE_EXTENSION = 7;
+/** Names with fewer characters than this before the kept end are not cut. */
+const MIN_CUT_START = 6;
 
 /**
  * A long name is cut in its middle, where it says least: its start shrinks behind an ellipsis
@@ -73,7 +75,9 @@ const KEPT_BEFORE_EXTENSION = 7;
 function nameParts(name: string) {
   const chars = Array.from(name); // code points: never half a surrogate pair
   const extension = /\.[^.\s]{1,8}$/.exec(name)?.[0] ?? '';
-  const kept = Math.min(chars.length, Array.from(extension).length + KEPT_BEFORE_EXTENSION);
+  const kept = Array.from(extension).length + KEPT_BEFORE_EXTENSION;
+  // A short name is not cut: it fits, or its end simply fades behind an ellipsis.
+  if (chars.length < kept + MIN_CUT_START) return html`<span class="name-start">${name}</span>`;
   const start = chars.slice(0, chars.length - kept).join('');
   const end = chars.slice(chars.length - kept).join('');
   return html`<span class="name-start">${start}</span><span class="name-end">${end}</span>`;
