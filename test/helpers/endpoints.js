@@ -214,6 +214,17 @@ export function mockEndpoints() {
         ctx.respond = false;
         return undefined;
       }
+      if (kind === 'trickle') {
+        // Reads the body slowly (about 2 MB/s), so that an upload lasts and reports its progress many times.
+        await new Promise((resolve) => {
+          ctx.req.on('data', () => {
+            ctx.req.pause();
+            setTimeout(() => ctx.req.resume(), 30);
+          });
+          ctx.req.on('end', resolve);
+        });
+        return send(ctx, 200, JSON.stringify({ media_url: 'http://media.server.com/trickled' }), 'application/json');
+      }
       const rec = await readMultipart(ctx.req);
       log.push(rec);
       const reply = replies[kind];
