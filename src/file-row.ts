@@ -1,5 +1,6 @@
 /** One file of the element's list: thumbnail or icon, name, size, status, progress, its message and buttons. */
 import { html, nothing } from 'lit';
+import type { Preview } from './controllers/preview-controller.js';
 import type { FileEntry } from './file-entry.js';
 import { formatSize, visibleName } from './format.js';
 import { ICONS, iconFor } from './icons.js';
@@ -8,8 +9,8 @@ import type { MmsMediaUploadStrings } from './strings.js';
 export interface FileRowOptions {
   text: MmsMediaUploadStrings;
   locale: string;
-  /** A blob URL of the file's thumbnail; a type icon stands in without one. */
-  preview?: string;
+  /** The file's thumbnail (its URL, or still being made); a type icon stands in without one. */
+  preview: Preview;
   /** The thumbnail at `url` did not decode (a truncated file): the type icon takes its place. */
   onPreviewError(url: string): void;
   onRetry(): void;
@@ -29,9 +30,11 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
   return html`
     <li part="file" data-status=${entry.status} data-id=${entry.id}>
       <span part="preview">
-        ${preview
-          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${(event: Event) => onPreviewError((event.target as HTMLImageElement).src)} />`
-          : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
+        ${preview === 'pending'
+          ? nothing
+          : preview
+            ? html`<img src=${preview.url} alt="" width="48" height="48" @error=${(event: Event) => onPreviewError((event.target as HTMLImageElement).src)} />`
+            : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
       </span>
       <bdi part="file-name" title=${name}>${nameParts(name)}</bdi>
       <span class="actions">

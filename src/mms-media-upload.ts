@@ -320,7 +320,7 @@ export class MmsMediaUpload extends LitElement {
                 renderFile(entry, {
                   text,
                   locale,
-                  preview: this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
+                  preview: this.#previews.previewOf(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
                   onPreviewError: (url) => this.#previews.broken(entry.id, url),
                   onRetry: () => this.#uploads.retry(entry.id),
                   onRemove: () => this.#onRemove(entry, index),

@@ -15,7 +15,7 @@ import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileE
 import { fitRefusal, prepareFiles, type Prepared, type RefusalCause } from '../intake.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
-import { frameThrottle } from '../frame-throttle.js';
+import { requestFrameUpdate } from '../frame-throttle.js';
 import { describe, describeFailure, publicReason, type MessageContext } from '../messages.js';
 import { Notices, type Refusal } from '../notices.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
@@ -43,8 +43,6 @@ export class UploadController implements ReactiveController {
   #round = false;
   /** Uploads were asked for, or cut short, while the element was out of the document. */
   #uploadWhenConnected = false;
-  /** Renders Uppy's latest changes, once a frame. */
-  readonly #renderSoon = frameThrottle(() => this.#host.requestUpdate());
   #fitting?: { done: number; count: number };
 
   constructor(host: UploadControllerHost, settings: () => UploadSettings) {
@@ -217,7 +215,7 @@ export class UploadController implements ReactiveController {
     uppy.setState({ files: this.#parked });
     this.#parked = {};
     // Uppy's state changes with every progress event of every upload: render them once a frame.
-    uppy.on('state-update', this.#renderSoon);
+    uppy.on('state-update', () => requestFrameUpdate(this.#host));
     this.#uppy = uppy;
     if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
     return uppy;

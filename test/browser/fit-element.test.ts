@@ -1,8 +1,9 @@
 // Photos fitted to the message through the element (issue 8), on real photos made by Debian's
 // tools: what the server receives (its bytes, read back from the mock), the events, the list.
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { FileFittedDetail, FileRejectedDetail } from '../../src/events.js';
-import { collect, recordedRequests, resetMocks, shadow, untilComplete, uploader, type RecordedRequest } from '../helpers/element.js';
+import { collect, previewsShown, recordedRequests, resetMocks, shadow, untilComplete, uploader, type RecordedRequest } from '../helpers/element.js';
 import { decodePixels, exifOf, photoFile, sha256 } from '../helpers/photos.js';
 
 const MB = 1024 * 1024;
@@ -128,5 +129,32 @@ describe('<mms-media-upload>: photos fitted to the message', function () {
   it('lists JPEG first and never HEIC in the picker, so that iOS hands over a JPEG', async () => {
     const element = await uploader('manual accept="image/png,image/heic,image/jpeg,video/mp4"');
     expect(shadow(element).querySelector<HTMLInputElement>('input[type=file]:not([capture])')!.accept).to.equal('image/jpeg,image/png,video/mp4');
+  });
+});
+
+describe('<mms-media-upload>: thumbnails of phone photos', function () {
+  this.timeout(240_000);
+
+  it('shows ten 12-megapixel photos as small thumbnails, with no main-thread task over 50 ms', async () => {
+    const phones = await Promise.all(PHONES.map(photoFile));
+    const element = await uploader('manual fit="off" max-file-size="8388608"');
+    await executeServerCommand('main-thread-trace-start');
+    let traced: { wallMs: number; cpuMs: number }[] = [];
+    try {
+      await element.addFiles(phones);
+      await previewsShown(element);
+    } finally {
+      traced = (await executeServerCommand<{ wallMs: number; cpuMs: number }[], undefined>('main-thread-trace-stop')) ?? [];
+    }
+    const images = [...shadow(element).querySelectorAll<HTMLImageElement>('[part=preview] img')];
+    expect(images).to.have.length(10);
+    await Promise.all(images.map((image) => image.decode()));
+    // Each thumbnail is a picture of 96×96 pixels, not the photo shown small.
+    for (const image of images) expect([image.naturalWidth, image.naturalHeight]).to.deep.equal([96, 96]);
+    const sizes = await Promise.all(images.map(async (image) => (await (await fetch(image.src)).blob()).size));
+    expect(sizes.reduce((sum, size) => sum + size, 0)).to.be.below(200_000);
+    // CPU time: on two shared cores, a task's wall time also counts the time others had the core.
+    const report = `traced (wall/cpu): [${traced.map((task) => `${task.wallMs}/${task.cpuMs}`).join(', ')}] ms`;
+    expect(Math.max(0, ...traced.map((task) => task.cpuMs)), report).to.be.at.most(50);
   });
 });

@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
-import { recordedRequests, resetMocks, shadow, untilComplete, uploader } from '../helpers/element.js';
+import { previewsShown, recordedRequests, resetMocks, shadow, untilComplete, uploader } from '../helpers/element.js';
 import { jpegBytes, sampleFile } from '../helpers/sample-files.js';
 
 type Listeners = Record<string, number>;
@@ -71,6 +71,7 @@ describe('<mms-media-upload>: lifecycle', () => {
     const detail = (await started).detail;
     expect(detail.mediaUrls).to.deep.equal(['http://media.server.com/interrupted.jpg']);
     expect(element.value).to.deep.equal(['http://media.server.com/interrupted.jpg']);
+    await previewsShown(element);
     expect(shadow(element).querySelector('[part=preview] img')).to.not.equal(null);
   });
 

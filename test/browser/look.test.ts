@@ -1,7 +1,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { FileRejectedDetail } from '../../src/events.js';
 import { jpegBytes, mp4Bytes, pdfBytes, pngBytes, sampleFile, textBytes } from '../helpers/sample-files.js';
-import { collect, resetMocks, shadow, uploader } from '../helpers/element.js';
+import { collect, resetMocks, shadow, uploader, previewsShown } from '../helpers/element.js';
 
 describe('<mms-media-upload>: look, previews, counter, paste target', () => {
   beforeEach(resetMocks);
@@ -38,12 +38,11 @@ describe('<mms-media-upload>: look, previews, counter, paste target', () => {
       sampleFile(mp4Bytes(), 'clip.mp4', 'video/mp4'),
       sampleFile(textBytes(), 'note.txt', 'text/plain'),
     ]);
-    await element.updateComplete;
+    await previewsShown(element);
     const previews = [...shadow(element).querySelectorAll('[part=preview]')];
     const image = previews[0].querySelector('img')!;
     expect(image.src).to.match(/^blob:/);
     expect(image.alt).to.equal('');
-    expect(image.decoding).to.equal('async');
     expect(previews.slice(1).map((preview) => preview.querySelector('[role=img]')!.getAttribute('aria-label'))).to.deep.equal([
       'PDF document',
       'Video',
@@ -63,14 +62,14 @@ describe('<mms-media-upload>: look, previews, counter, paste target', () => {
   it('revokes thumbnails when the element is removed, and makes them again when it comes back', async () => {
     const element = await uploader('manual');
     await element.addFiles([sampleFile(pngBytes(), 'pic.png', 'image/png')]);
-    await element.updateComplete;
+    await previewsShown(element);
     const first = shadow(element).querySelector<HTMLImageElement>('[part=preview] img')!.src;
     const parent = element.parentElement!;
     element.remove();
     const revoked = await fetch(first).then(() => false, () => true);
     expect(revoked).to.equal(true);
     parent.append(element);
-    await element.updateComplete;
+    await previewsShown(element);
     const second = shadow(element).querySelector<HTMLImageElement>('[part=preview] img')!.src;
     expect(second).not.to.equal(first);
     expect((await fetch(second)).ok).to.equal(true);

@@ -40,6 +40,17 @@ export function shadow(element: MmsMediaUpload): ShadowRoot {
   return element.shadowRoot!;
 }
 
+/** Waits until every file shows its thumbnail or its icon (thumbnails are made off the main thread, one at a time). */
+export async function previewsShown(element: MmsMediaUpload): Promise<void> {
+  for (let i = 0; i < 250; i += 1) {
+    await element.updateComplete;
+    const previews = [...shadow(element).querySelectorAll('[part=preview]')];
+    if (previews.every((preview) => preview.querySelector('img, [role=img]'))) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('previews still being made after 5 s');
+}
+
 /** The message area's sentences: refusals. */
 export function notices(element: MmsMediaUpload): string[] {
   return [...shadow(element).querySelectorAll('[part=error] p')].map((item) => item.textContent ?? '');
