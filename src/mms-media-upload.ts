@@ -1,4 +1,4 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DropTargetController } from './controllers/drop-target-controller.js';
@@ -9,10 +9,11 @@ import type { FileEntry } from './file-entry.js';
 import { renderDropZone } from './drop-zone.js';
 import { renderFile } from './file-row.js';
 import { LimitSettings } from './limit-settings.js';
+import type { ProviderName } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
-import type { ResponseParser } from './upload-transport.js';
+import type { ResponseParser } from './response.js';
 
 const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 
@@ -64,7 +65,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 export class MmsMediaUpload extends LitElement {
   static override styles = styles;
   static formAssociated = true;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }; // typed: the .d.ts then fits every TypeScript lib (else TS2417)
 
   /** URL of the app's upload endpoint (its proxy). One multipart/form-data request per file. */
   @property() endpoint = '';
@@ -76,7 +77,7 @@ export class MmsMediaUpload extends LitElement {
   @property({ attribute: 'field-name' }) fieldName = 'file';
 
   /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws` or `rbm`. Explicit limits win. */
-  @property() provider?: string;
+  @property() provider?: ProviderName;
 
   /** Form field name; the form data holds one entry per uploaded media URL. */
   @property({ reflect: true }) name = '';
@@ -92,7 +93,6 @@ export class MmsMediaUpload extends LitElement {
 
   /** Files wait for `upload()` instead of uploading as soon as they are added. */
   @property({ type: Boolean }) manual = false;
-
 
   /** Id of another element (such as the message textarea) whose pasted files are added too. */
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
@@ -305,7 +305,7 @@ export class MmsMediaUpload extends LitElement {
     (buttons[index] ?? buttons[index - 1] ?? this.#browseButton)?.focus();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const text = this.#text;
     const locale = this.#locale;
     const files = this.#uploads.files;

@@ -14,7 +14,7 @@ import XHRUpload from '@uppy/xhr-upload';
 import type { Limits } from './limits.js';
 import type { TransportFailure } from './messages.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
-import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
+import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult, type ResponseParser } from './response.js';
 import { FileSignatures } from './file-signatures.js';
 import type { Signer } from './signing.js';
 
@@ -22,9 +22,6 @@ export type Meta = { name: string; type: string; [key: string]: unknown };
 // Uppy wants the response body type as a type alias, not an interface.
 export type Body = { mediaUrl?: string; mediaId?: string };
 export type UploadFile = UppyFile<Meta, Body>;
-
-/** Reads a finished upload's response; throw an Error to fail the upload with its message. */
-export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
 
 /** Why an upload failed: a server code (`file-too-large`, `provider-failed`…) or a TransportFailure. */
 export interface Failure {

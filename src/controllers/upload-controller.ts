@@ -11,7 +11,8 @@
 import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason } from '../events.js';
-import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
+import { fileInfo, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
+import { entryOf, interrupted } from '../upload-file-state.js';
 import type { Limits } from '../limits.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
