@@ -13,6 +13,8 @@ export interface DropZoneOptions {
   disabled: boolean;
   /** The element's `capture`: which camera a “Take photo” button opens, on touch screens. */
   capture?: string;
+  /** Whether the screen is a touch screen (never known on a server). */
+  touchScreen: boolean;
   /** Files picked with the browse or camera button. */
   onFiles(files: File[]): void;
 }
@@ -22,8 +24,8 @@ function openPicker(event: Event): void {
   ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click();
 }
 
-export function renderDropZone({ text, locale, limits, files, disabled, capture, onFiles }: DropZoneOptions) {
-  const camera = cameraFor(capture);
+export function renderDropZone({ text, locale, limits, files, disabled, capture, touchScreen, onFiles }: DropZoneOptions) {
+  const camera = touchScreen ? cameraFor(capture) : undefined;
   const picked = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const chosen = [...(input.files ?? [])];
@@ -56,9 +58,9 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
   `;
 }
 
-/** The camera of the “Take photo” button: `user` or `environment` (the default), on touch screens only. */
+/** The camera of the “Take photo” button: `user` or `environment` (the default). */
 function cameraFor(capture: string | undefined): 'environment' | 'user' | undefined {
-  if (capture == null || !matchMedia('(pointer: coarse)').matches) return undefined;
+  if (capture == null) return undefined;
   return capture === 'user' ? 'user' : 'environment';
 }
 

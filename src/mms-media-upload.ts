@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DropTargetController } from './controllers/drop-target-controller.js';
+import { EnvironmentController } from './controllers/environment-controller.js';
 import { FormController } from './controllers/form-controller.js';
 import { PreviewController } from './controllers/preview-controller.js';
 import { UploadController } from './controllers/upload-controller.js';
@@ -221,6 +222,7 @@ export class MmsMediaUpload extends LitElement {
     return this.#uploads.addFiles([...files]);
   }
 
+  readonly #environment = new EnvironmentController(this);
   readonly #limitSettings = new LimitSettings(() => this.provider);
   readonly #uploads = new UploadController(this, () => ({
     endpoint: this.endpoint,
@@ -233,7 +235,7 @@ export class MmsMediaUpload extends LitElement {
     parseResponse: this.parseResponse,
     stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
     strings: this.#text,
-    locale: this.#locale,
+    locale: this.#environment.locale,
   }));
   readonly #form = new FormController(this, {
     files: () => this.#uploads.files,
@@ -265,10 +267,6 @@ export class MmsMediaUpload extends LitElement {
 
   get #text(): MmsMediaUploadStrings {
     return { ...ENGLISH, ...this.strings };
-  }
-
-  get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
   }
 
   get #isDisabled(): boolean {
@@ -307,7 +305,7 @@ export class MmsMediaUpload extends LitElement {
 
   protected override render(): TemplateResult {
     const text = this.#text;
-    const locale = this.#locale;
+    const locale = this.#environment.locale;
     const files = this.#uploads.files;
     return html`
       ${renderDropZone({
@@ -317,6 +315,7 @@ export class MmsMediaUpload extends LitElement {
         limits: this.#limitSettings.limits,
         disabled: this.#isDisabled,
         capture: this.capture,
+        touchScreen: this.#environment.touchScreen,
         onFiles: (picked) => void this.#uploads.addFiles(picked),
       })}
       ${files.length > 0

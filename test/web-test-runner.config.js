@@ -7,6 +7,7 @@ import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
 import { mockEndpoints } from './helpers/endpoints.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
+import { serverRenderEndpoint } from './helpers/server-render-endpoint.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/chromium-args.js';
 import { defaultReporter } from '@web/test-runner';
@@ -34,6 +35,6 @@ export default {
     devtoolsCommands(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
-  middleware: [...mockEndpoints(), proxy.middleware],
+  middleware: [...mockEndpoints(), serverRenderEndpoint(), proxy.middleware],
   reporters: [defaultReporter(), summaryReporter(), { stop: () => proxy.close() }],
 };
