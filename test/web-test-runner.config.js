@@ -3,6 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { withoutLitDevModeNotice } from './helpers/browser-logs.js';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
 import { mockEndpoints } from './helpers/endpoints.js';
@@ -21,6 +22,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
+  filterBrowserLogs: withoutLitDevModeNotice,
   browsers: [
     chromeLauncher({
       launchOptions: {
