@@ -64,12 +64,22 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
         emptyOutDir: false,
         target: 'es2022',
         lib: { entry: resolve(root, 'src/index.ts'), formats: ['es'], fileName: () => 'mms-media-upload.min.js' },
-        // The upload engine (Uppy and the transport) is its own chunk, loaded after the first render.
+        // The upload engine (Uppy and the transport) is its own chunk, loaded after the first render; the
+        // fitting engine another, loaded with the first photo to fit, its worker a file next to it.
         rolldownOptions: { output: { minify: true, chunkFileNames: '[name]-[hash].min.js' } },
       },
+      // The fitting worker: one minified ES module next to the chunks (not in assets/), so that a page
+      // serving this folder under `worker-src 'self'` needs nothing else.
+      // base './': the worker's URL is resolved from the chunk's own (import.meta.url), not from the site's root.
+      base: './',
+      worker: { format: 'es', rolldownOptions: { output: { minify: true, entryFileNames: '[name]-[hash].min.js' } } },
     };
   }
   return {
+    // The fitting worker: one self-contained ES module, dist/fit/fit-worker.js, found from the module that
+    // starts it (base './'), and seen by an app's bundler as `new URL('fit-worker.js', import.meta.url)`.
+    base: './',
+    worker: { format: 'es', rolldownOptions: { output: { entryFileNames: 'fit/[name].js' } } },
     build: {
       outDir: 'dist',
       emptyOutDir: true,
@@ -80,6 +90,7 @@ export default defineConfig(async ({ command, mode }): Promise<UserConfig> => {
           index: resolve(root, 'src/index.ts'),
           'locales/fr': resolve(root, 'src/locales/fr.ts'),
           'server/index': resolve(root, 'src/server/index.ts'),
+          'fit/index': resolve(root, 'src/fit/index.ts'),
         },
         formats: ['es'],
       },

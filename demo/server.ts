@@ -3,6 +3,7 @@
 // store by default. MMS_PROVIDER (plivo, bandwidth, openmarket, generic, s3) and its variables
 // switch it to a real provider, MMS_REDIS_URL to a Redis store; see the README.
 import { randomBytes } from 'node:crypto';
+import { Server } from 'node:http';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import {
@@ -76,6 +77,13 @@ function s3ProviderFromEnvironment(): MediaProvider {
   });
 }
 
+/**
+ * Node's own limits on slow clients, as the README's "Node server timeouts" advises: the headers
+ * within 20 s; a whole request within 40 minutes (the longest the proxy's own pace allows a 2 MB
+ * upload: 1 KB/s); an idle kept-alive connection closed after 5 s.
+ */
+export const NODE_TIMEOUTS = { headersTimeout: 20_000, requestTimeout: 40 * 60_000, keepAliveTimeout: 5_000 };
+
 export function demoServer(): Plugin {
   return {
     name: 'mms-media-upload-demo-proxy',
@@ -83,6 +91,9 @@ export function demoServer(): Plugin {
       // Several demo processes behind one balancer need one store: MMS_REDIS_URL.
       const store = process.env.MMS_REDIS_URL ? redisStore({ url: process.env.MMS_REDIS_URL }) : undefined;
       server.httpServer?.once('close', () => void store?.close());
+
+      // Vite's server is Node's http.Server unless it serves https (HTTP/2), or runs as middleware (none).
+      if (server.httpServer instanceof Server) Object.assign(server.httpServer, NODE_TIMEOUTS);
       const proxy = createMediaProxy({
         // A fresh secret per start unless one is given: tokens only need to live for minutes.
         secret: process.env.MMS_UPLOAD_SECRET ?? randomBytes(32).toString('base64url'),

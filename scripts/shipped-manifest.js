@@ -1,7 +1,8 @@
 // A custom-elements-manifest analyzer plugin: the manifest describes the package as it ships. The
 // analyzer reads the sources, so it names `src/*.ts` modules (which are not in the package): they
-// become the `dist/*.js` files built from them. An attribute's default is its property's, with
-// numbers written as values (`60000`, not `60_000` or the constant's name).
+// become the `dist/*.js` files built from them. A default that names a constant of an analyzed module
+// becomes the constant's value, an attribute's default is its property's, and numbers are written as
+// values (`60000`, not `60_000` or `DEFAULT_STALL_TIMEOUT_MS`).
 
 /** 'src/limits.ts', './limits.js' (from src/index.ts) or '/src/x.js' → 'dist/limits.js'. */
 function shippedPath(path, fromModule) {
@@ -29,13 +30,19 @@ export function shippedManifest() {
   return {
     name: 'shipped-manifest',
     packageLinkPhase({ customElementsManifest }) {
+      const constants = new Map(
+        customElementsManifest.modules.flatMap((module) =>
+          (module.declarations ?? []).filter((item) => item.kind === 'variable' && item.default !== undefined).map((item) => [item.name, item.default]),
+        ),
+      );
+      const valueOf = (text) => plainNumber(constants.get(text) ?? text);
       for (const module of customElementsManifest.modules) {
         const source = module.path;
         rewriteModules(module, source);
         module.path = shippedPath(source, source);
         for (const declaration of module.declarations ?? []) {
           const fields = new Map((declaration.members ?? []).map((member) => [member.name, member]));
-          for (const member of declaration.members ?? []) if (member.default) member.default = plainNumber(member.default);
+          for (const member of declaration.members ?? []) if (member.default) member.default = valueOf(member.default);
           for (const attribute of declaration.attributes ?? []) {
             const field = fields.get(attribute.fieldName);
             if (field?.default !== undefined) attribute.default = field.default;

@@ -15,6 +15,8 @@ export interface DropZoneOptions {
   capture?: string;
   /** Whether the screen is a touch screen (never known on a server). */
   touchScreen: boolean;
+  /** Photos being fitted to the message before they join the list. */
+  fitting?: { done: number; count: number };
   /** Files picked with the browse or camera button. */
   onFiles(files: File[]): void;
 }
@@ -24,7 +26,7 @@ function openPicker(event: Event): void {
   ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click();
 }
 
-export function renderDropZone({ text, locale, limits, files, disabled, capture, touchScreen, onFiles }: DropZoneOptions) {
+export function renderDropZone({ text, locale, limits, files, disabled, capture, touchScreen, fitting, onFiles }: DropZoneOptions) {
   const camera = touchScreen ? cameraFor(capture) : undefined;
   const picked = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
@@ -40,13 +42,14 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
       <span id="label"><slot name="label">${text.dropLabel}</slot></span>
       <span id="hint" class="hint"><slot name="hint">${hint}</slot></span>
       ${files.length > 0 ? html`<span part="counter">${counterText(files, limits, text, size)}</span>` : nothing}
+      ${fitting ? html`<span part="fitting" role="status">${text.fittingPhotos(fitting)}</span>` : nothing}
       <button part="browse-button" type="button" ?disabled=${disabled} @click=${openPicker}>${text.browse}</button>
       <input
         type="file"
         multiple
         tabindex="-1"
         aria-hidden="true"
-        accept=${limits.accept.join(',')}
+        accept=${pickerAccept(limits.accept)}
         ?disabled=${disabled}
         @change=${picked}
       />
@@ -62,6 +65,16 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
 function cameraFor(capture: string | undefined): 'environment' | 'user' | undefined {
   if (capture == null) return undefined;
   return capture === 'user' ? 'user' : 'environment';
+}
+
+/**
+ * The picker's `accept`: JPEG first and never HEIC, so that iOS converts a HEIC photo to JPEG
+ * before the page gets it (the checks still apply to what arrives).
+ */
+function pickerAccept(accept: readonly string[]): string {
+  const listed = accept.filter((entry) => !/^(image\/hei[cf]|\.hei[cf])$/.test(entry));
+  const jpegFirst = [...listed.filter((entry) => entry === 'image/jpeg'), ...listed.filter((entry) => entry !== 'image/jpeg')];
+  return jpegFirst.join(',');
 }
 
 /** "3 of 10", and the size budget left when a total limit is set. */

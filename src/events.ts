@@ -38,6 +38,18 @@ export interface FileRejectedDetail {
   message: string;
 }
 
+export interface FileFittedDetail {
+  /** The file as it is now in the list: fitted, with the new type's extension. */
+  file: FileInfo;
+  /** Bytes before fitting. */
+  originalSize: number;
+  /** Bytes after fitting. */
+  size: number;
+  /** Pixels of the fitted picture, upright. */
+  width: number;
+  height: number;
+}
+
 export interface UploadErrorDetail {
   file: FileInfo;
   /** For people, in the element's strings (the server's own message for codes the element does not know). */
@@ -55,12 +67,14 @@ export interface UploadCompleteDetail {
 
 export const MEDIA_URL = 'media-url';
 export const FILE_REJECTED = 'file-rejected';
+export const FILE_FITTED = 'file-fitted';
 export const UPLOAD_ERROR = 'upload-error';
 export const UPLOAD_COMPLETE = 'upload-complete';
 
 export interface MmsMediaUploadEventMap {
   'media-url': CustomEvent<MediaUrlDetail>;
   'file-rejected': CustomEvent<FileRejectedDetail>;
+  'file-fitted': CustomEvent<FileFittedDetail>;
   'upload-error': CustomEvent<UploadErrorDetail>;
   'upload-complete': CustomEvent<UploadCompleteDetail>;
 }

@@ -21,6 +21,9 @@ export interface FileEntry {
   readonly mediaId?: string;
   /** Why the upload failed, for people. */
   readonly error?: string;
+  /** The photo was resized to fit the message (see `fit`): its size before. */
+  readonly originalSize?: number;
+  readonly fitted?: true;
 }
 
 /** An upload done before, as the value setter or a form restore gives it back. */

@@ -10,8 +10,8 @@ export interface FileRowOptions {
   locale: string;
   /** A blob URL of the file's thumbnail; a type icon stands in without one. */
   preview?: string;
-  /** The thumbnail did not decode (a truncated file): the type icon takes its place. */
-  onPreviewError(): void;
+  /** The thumbnail at `url` did not decode (a truncated file): the type icon takes its place. */
+  onPreviewError(url: string): void;
   onRetry(): void;
   onRemove(): void;
 }
@@ -30,7 +30,7 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
     <li part="file" data-status=${entry.status} data-id=${entry.id}>
       <span part="preview">
         ${preview
-          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${onPreviewError} />`
+          ? html`<img src=${preview} alt="" decoding="async" width="48" height="48" @error=${(event: Event) => onPreviewError((event.target as HTMLImageElement).src)} />`
           : html`<span role="img" aria-label=${text[icon]}>${ICONS[icon]}</span>`}
       </span>
       <bdi part="file-name" title=${name}>${nameParts(name)}</bdi>
@@ -45,7 +45,7 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
         </button>
       </span>
       <span class="meta">
-        ${entry.size > 0 ? html`<span part="file-size">${formatSize(entry.size, locale, { units: text.sizeUnits })}</span> · ` : nothing}
+        ${entry.size > 0 ? html`<span part="file-size">${sizeText(entry, text, locale)}</span> · ` : nothing}
         <span part="status" class="status-${entry.status}">${status}</span>
       </span>
       ${entry.status === 'uploading'
@@ -56,8 +56,16 @@ export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewE
   `;
 }
 
+/** "480 KB", or "resized from 4.1 MB to 480 KB" for a photo fitted to the message. */
+function sizeText(entry: FileEntry, text: MmsMediaUploadStrings, locale: string): string {
+  const size = (bytes: number) => formatSize(bytes, locale, { units: text.sizeUnits });
+  return entry.originalSize === undefined ? size(entry.size) : text.statusResized({ from: size(entry.originalSize), to: size(entry.size) });
+}
+
 /** How many characters before the extension stay visible when a name is cut. */
 const KEPT_BEFORE_EXTENSION = 7;
+/** Names with fewer characters than this before the kept end are not cut. */
+const MIN_CUT_START = 6;
 
 /**
  * A long name is cut in its middle, where it says least: its start shrinks behind an ellipsis
@@ -67,7 +75,9 @@ const KEPT_BEFORE_EXTENSION = 7;
 function nameParts(name: string) {
   const chars = Array.from(name); // code points: never half a surrogate pair
   const extension = /\.[^.\s]{1,8}$/.exec(name)?.[0] ?? '';
-  const kept = Math.min(chars.length, Array.from(extension).length + KEPT_BEFORE_EXTENSION);
+  const kept = Array.from(extension).length + KEPT_BEFORE_EXTENSION;
+  // A short name is not cut: it fits, or its end simply fades behind an ellipsis.
+  if (chars.length < kept + MIN_CUT_START) return html`<span class="name-start">${name}</span>`;
   const start = chars.slice(0, chars.length - kept).join('');
   const end = chars.slice(chars.length - kept).join('');
   return html`<span class="name-start">${start}</span><span class="name-end">${end}</span>`;

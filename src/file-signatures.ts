@@ -5,7 +5,7 @@
  * the server rejected is renewed once per attempt the user asked for.
  */
 import { isSignatureExpired, SigningError, validSignature, type Signer, type UploadSignature } from './signing.js';
-import type { Failure, UploadFile } from './upload-transport.js';
+import type { Failure, UploadFile } from './upload-file.js';
 
 interface Held {
   signature?: UploadSignature;

@@ -29,7 +29,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
 /** "600 KB" means 614,400 bytes, as "2 MB" means 2,097,152. */
 export const KILOBYTE = 1024;
 
-export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits' | 'twilio' | 'telnyx' | 'bird' | 'aws' | 'rbm';
+export type ProviderName = 'plivo' | 'bandwidth' | 'openmarket' | 'acrobits' | 'twilio' | 'telnyx' | 'bird' | 'aws' | 'rbm' | 'carrier-safe';
 
 /**
  * Each provider's limits, as its own documents state them (shared/PROVIDERS.md names each source).
@@ -116,29 +116,55 @@ export const PROVIDER_PRESETS: Readonly<Record<ProviderName, Readonly<Limits>>> 
       'application/pdf',
     ],
   },
+  // Not a provider: what every US carrier delivers. Twilio, Plivo, Bandwidth, SignalWire and Bird all
+  // advise about 500–600 KB for a whole message (shared/PROVIDERS.md); photos are fitted to it.
+  'carrier-safe': { maxFiles: 10, maxFileSize: 600 * KILOBYTE, maxTotalSize: 600 * KILOBYTE, accept: DEFAULT_ACCEPT },
 });
 
 export function isProviderName(value: unknown): value is ProviderName {
   return typeof value === 'string' && Object.hasOwn(PROVIDER_PRESETS, value);
 }
 
-/** Extensions that an `accept` list may name, mapped to the types that sniffing reports. */
-const EXTENSION_TYPES: Readonly<Record<string, string>> = {
+/**
+ * Extensions that an `accept` list may name, mapped to the types that sniffing reports. The first
+ * extension of each type is the one a file of that type is named with (`extensionFor`).
+ */
+export const EXTENSION_TYPES: Readonly<Record<string, string>> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.jpe': 'image/jpeg',
   '.png': 'image/png',
   '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.bmp': 'image/bmp',
+  '.heic': 'image/heic',
+  '.heif': 'image/heif',
+  '.avif': 'image/avif',
   '.mp4': 'video/mp4',
   '.m4v': 'video/mp4',
   '.mov': 'video/quicktime',
   '.qt': 'video/quicktime',
+  '.3gp': 'video/3gpp',
+  '.3gpp': 'video/3gpp',
+  '.3g2': 'video/3gpp2',
+  '.3gpp2': 'video/3gpp2',
   '.mpg': 'video/mpeg',
   '.mpeg': 'video/mpeg',
+  '.m1v': 'video/mpeg',
   '.mp3': 'audio/mpeg',
+  '.m4a': 'audio/mp4',
+  '.m4b': 'audio/mp4',
+  '.aac': 'audio/aac',
+  '.amr': 'audio/amr',
+  '.awb': 'audio/amr-wb',
+  '.wav': 'audio/wav',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain',
   '.text': 'text/plain',
+  '.vcf': 'text/vcard',
+  '.vcard': 'text/vcard',
+  '.ics': 'text/calendar',
+  '.vcs': 'text/calendar',
 };
 
 /** Splits an `accept` attribute ("image/png, .pdf") into trimmed, lower-case entries. */

@@ -8,6 +8,7 @@ import { MARKUP_TYPES, type Limits } from './limits.js';
 import type { ErrorCode } from './protocol.js';
 import type { MmsMediaUploadStrings } from './strings.js';
 import type { RejectionReason, UploadErrorReason } from './events.js';
+import type { FitRefusal } from './fit/fit-types.js';
 import type { BatchRefusal, FileRefusal } from './validate.js';
 
 /** Why a file failed to upload, beyond the server's codes. */
@@ -28,7 +29,7 @@ export type TransportFailure =
   | 'signing-failed';
 
 /** Everything the element says about one file. Server codes it does not know fall back to the server's message. */
-export type MessageCode = FileRefusal | BatchRefusal | 'duplicate' | ErrorCode | TransportFailure;
+export type MessageCode = FileRefusal | BatchRefusal | 'duplicate' | FitRefusal | ErrorCode | TransportFailure;
 
 /** What a sentence may mention. */
 export interface MessageContext {
@@ -78,12 +79,20 @@ const SENTENCES: Record<MessageCode, SentenceKey | ((context: MessageContext) =>
   'type-not-allowed': ({ type }) => (type === undefined ? 'unknownType' : MARKUP_TYPES.has(type) ? 'markupNotAllowed' : 'typeNotAllowed'),
   'empty-file': 'emptyFile',
   duplicate: 'duplicate',
+  'video-too-large': 'videoTooLarge',
+  'animated-too-large': 'animatedTooLarge',
+  'heic-unsupported': 'heicUnsupported',
+  'too-big-to-decode': 'tooBigToDecode',
+  'cannot-decode': 'cannotDecode',
+  'cannot-fit': 'cannotFit',
 
   unsigned: 'signatureRejected',
   'signature-invalid': 'signatureRejected',
   'signature-expired': 'signatureRejected',
   'not-signed-in': 'notSignedIn',
   'bad-request': 'badRequest',
+  // Until the element has words of its own for it: the server's sentence.
+  'upload-too-slow': 'uploadTooSlow',
   'idempotency-key-reused': 'badRequest',
   'provider-failed': 'providerFailed',
   'provider-timeout': 'providerTimeout',
@@ -129,6 +138,17 @@ export function describe(code: string, context: MessageContext, strings: MmsMedi
   const sentence = isKnownCode(code) ? SENTENCES[code] : fromServer;
   const key = typeof sentence === 'function' ? sentence(context) : sentence;
   return strings[key](sentenceArgs(key, context, 1, strings, locale));
+}
+
+/** The sentence for a failed upload: the failure's code, with what the server said and the limits it named. */
+export function describeFailure(
+  failure: { code: string; status?: number; serverMessage?: string; limits?: Partial<Limits> },
+  context: Omit<MessageContext, 'status' | 'serverMessage'>,
+  strings: MmsMediaUploadStrings,
+  locale?: string,
+): string {
+  const { status, serverMessage } = failure;
+  return describe(failure.code, { ...context, limits: { ...context.limits, ...failure.limits }, status, serverMessage }, strings, locale);
 }
 
 /** One sentence for `count` files refused for the same reason (`context` is the first one's). */

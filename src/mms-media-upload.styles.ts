@@ -120,12 +120,9 @@ export const styles = css`
   }
   .name-start {
     /* Some of the start always shows, with its ellipsis: "IMG_…_final.jpg", never "_final.jpg". */
-    min-width: 5ch;
+    min-width: 3ch;
     overflow: hidden;
     text-overflow: ellipsis;
-  }
-  .name-start:empty {
-    min-width: 0;
   }
   .name-end {
     flex: none;

@@ -12,11 +12,11 @@ import { renderFile } from './file-row.js';
 import { LimitSettings } from './limit-settings.js';
 import type { ProviderName } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
-import { signatureEndpointSigner, type Signer } from './signing.js';
+import type { HeicDecoder } from './fit/fit-types.js';
+import type { Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
+import { DEFAULT_FIT_MAX_DIMENSION, DEFAULT_STALL_TIMEOUT_MS, uploadSettings } from './upload-settings.js';
 import type { ResponseParser } from './response.js';
-
-const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 
 /**
  * Attaches photos, videos and PDFs to an MMS or RCS message: checks each file against the
@@ -27,6 +27,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  *
  * @fires {CustomEvent<MediaUrlDetail>} media-url - `{ mediaUrl, mediaId?, file }`, once per uploaded file.
  * @fires {CustomEvent<FileRejectedDetail>} file-rejected - `{ file, reason, message }` when a file is refused.
+ * @fires {CustomEvent<FileFittedDetail>} file-fitted - `{ file, originalSize, size, width, height }` when a photo was resized to fit, before its upload.
  * @fires {CustomEvent<UploadErrorDetail>} upload-error - `{ file, message, reason, status? }` when an upload fails for good.
  * @fires {CustomEvent<UploadCompleteDetail>} upload-complete - `{ mediaUrls, failed }` once every started upload has settled.
  * @fires {Event} change - The value changed because an upload finished or the user removed a file.
@@ -48,6 +49,7 @@ const DEFAULT_STALL_TIMEOUT_MS = 60_000;
  * @csspart retry-button - A failed file's retry button.
  * @csspart file-error - A failed file's message.
  * @csspart error - The message area for refusals and server errors.
+ * @csspart fitting - "Resizing photos: 2 of 10", while photos are fitted to the message.
  * @csspart counter - "3 of 10", and the size budget left when `max-total-size` is set.
  *
  * @cssproperty [--mms-media-upload-accent=light-dark(#1d4ed8, #93b4fd)] - Buttons, focus ring and drop state.
@@ -77,7 +79,7 @@ export class MmsMediaUpload extends LitElement {
   /** Name of the file part in the multipart body. */
   @property({ attribute: 'field-name' }) fieldName = 'file';
 
-  /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws` or `rbm`. Explicit limits win. */
+  /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws`, `rbm`, or `carrier-safe` (600 KB per message). Explicit limits win. */
   @property() provider?: ProviderName;
 
   /** Form field name; the form data holds one entry per uploaded media URL. */
@@ -94,6 +96,15 @@ export class MmsMediaUpload extends LitElement {
 
   /** Files wait for `upload()` instead of uploading as soon as they are added. */
   @property({ type: Boolean }) manual = false;
+
+  /** Photos that do not fit the message are resized (`auto`), every photo is re-encoded to drop its metadata (`always`), or none (`off`). */
+  @property() fit: 'auto' | 'always' | 'off' = 'auto';
+
+  /** The longest edge, in pixels, of a fitted photo. */
+  @property({ type: Number, attribute: 'fit-max-dimension' }) fitMaxDimension: number = DEFAULT_FIT_MAX_DIMENSION;
+
+  /** Decodes HEIC where the browser cannot: `(blob) => Promise<ImageBitmap | ImageData>`, or the URL of a module exporting `decode`. */
+  @property({ attribute: 'heic-decoder' }) heicDecoder?: HeicDecoder | string;
 
   /** Id of another element (such as the message textarea) whose pasted files are added too. */
   @property({ attribute: 'paste-target' }) pasteTarget?: string;
@@ -224,29 +235,10 @@ export class MmsMediaUpload extends LitElement {
 
   readonly #environment = new EnvironmentController(this);
   readonly #limitSettings = new LimitSettings(() => this.provider);
-  readonly #uploads = new UploadController(this, () => ({
-    endpoint: this.endpoint,
-    method: (this.method || 'POST').toUpperCase(),
-    fieldName: this.fieldName || 'file',
-    limits: this.#limitSettings.limits,
-    manual: this.manual,
-    disabled: this.#isDisabled,
-    signer: this.signer ?? (this.signatureEndpoint ? signatureEndpointSigner(this.signatureEndpoint) : undefined),
-    parseResponse: this.parseResponse,
-    stallTimeoutMs: this.uploadTimeout > 0 ? this.uploadTimeout : DEFAULT_STALL_TIMEOUT_MS,
-    strings: this.#text,
-    locale: this.#environment.locale,
-  }));
-  readonly #form = new FormController(this, {
-    files: () => this.#uploads.files,
-    name: () => this.name,
-    required: () => this.required,
-    busy: () => this.#uploads.uploading,
-    strings: () => this.#text,
-    anchor: () => this.#browseButton ?? undefined,
-    reset: () => this.reset(),
-    restore: (uploads) => this.#uploads.restore(uploads),
-  });
+  readonly #uploads = new UploadController(this, () =>
+    uploadSettings(this, { limits: this.#limitSettings.limits, strings: this.#text, locale: this.#environment.locale, disabled: this.#isDisabled }),
+  );
+  readonly #form = new FormController(this, this.#uploads, { strings: () => this.#text, anchor: () => this.#browseButton ?? undefined });
   readonly #previews = new PreviewController(this, () => this.#uploads.files.map((entry) => entry.id));
   readonly #dropTarget = new DropTargetController(this, {
     onFiles: (files) => void this.#uploads.addFiles(files),
@@ -316,6 +308,7 @@ export class MmsMediaUpload extends LitElement {
         disabled: this.#isDisabled,
         capture: this.capture,
         touchScreen: this.#environment.touchScreen,
+        fitting: this.#uploads.fitting,
         onFiles: (picked) => void this.#uploads.addFiles(picked),
       })}
       ${files.length > 0
@@ -328,7 +321,7 @@ export class MmsMediaUpload extends LitElement {
                   text,
                   locale,
                   preview: this.#previews.urlFor(entry.id, entry.type, this.#uploads.fileOf(entry.id)),
-                  onPreviewError: () => this.#previews.broken(entry.id),
+                  onPreviewError: (url) => this.#previews.broken(entry.id, url),
                   onRetry: () => this.#uploads.retry(entry.id),
                   onRemove: () => this.#onRemove(entry, index),
                 }),

@@ -9,7 +9,7 @@
  * told it through a hidden alert, which it leaves with the file (removed or retried).
  */
 import type { RejectionReason } from './events.js';
-import { describe, describeGroup, type MessageContext } from './messages.js';
+import { describe, describeGroup, type MessageCode, type MessageContext } from './messages.js';
 import type { MmsMediaUploadStrings } from './strings.js';
 
 /** A sentence composed when it is shown. */
@@ -18,6 +18,8 @@ export type Words = (strings: MmsMediaUploadStrings, locale: string) => string;
 /** A file that was not added, and why. */
 export interface Refusal {
   reason: RejectionReason;
+  /** What its words come from: the reason, or a finer code (`video-too-large`). */
+  code: MessageCode;
   context: MessageContext;
 }
 
@@ -53,7 +55,7 @@ export class Notices {
     this.#notices = [...byReason].flatMap(([reason, group]): Words[] =>
       group.length > LISTED_REFUSALS
         ? [(strings, locale) => describeGroup(reason, group.length, group[0]!.context, strings, locale)]
-        : group.map(({ context }) => (strings, locale) => describe(reason, context, strings, locale)),
+        : group.map(({ code, context }) => (strings, locale) => describe(code, context, strings, locale)),
     );
   }
 

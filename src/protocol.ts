@@ -58,6 +58,8 @@ export type ErrorCode =
   | 'type-not-allowed'
   | 'empty-file'
   | 'bad-request'
+  // The body arrived too slowly (stalled, or under the proxy's minimum rate): 408.
+  | 'upload-too-slow'
   // The provider behind the proxy.
   | 'provider-failed'
   | 'provider-timeout'

@@ -206,8 +206,14 @@ function plainMessage(raw: string): string | undefined {
 
 /** The body without a byte-order mark or surrounding whitespace. */
 function bodyText(response: ResponseLike): string {
-  return (response.responseText ?? '').replace(/^\uFEFF/, '').trim();
+  const text = response.responseText ?? '';
+  // A media URL or a message fits in a few KB; parsing megabytes would only block the page.
+  if (text.length > MAX_BODY_CHARS) return '';
+  return text.replace(/^\uFEFF/, '').trim();
 }
+
+/** The longest answer that is read at all (256 KiB of text). */
+const MAX_BODY_CHARS = 256 * 1024;
 
 /** `application/json; charset=utf-8` → `application/json`; '' when absent. */
 function mediaType(response: ResponseLike): string {

@@ -16,6 +16,8 @@ export interface MmsMediaUploadStrings {
   browse: string;
   /** The button that opens the camera, on touch devices with `capture`. */
   takePhoto: string;
+  /** Photos being resized to fit the message, before they join the list: "Resizing photos: 2 of 10". */
+  fittingPhotos(args: { done: number; count: number }): string;
   /** The limits under the label: "Up to 10 files, 2 MB each: JPEG, PNG, GIF, MP4, PDF, text". */
   limitsHint(args: { maxFiles: number; maxFileSize: string; types: string }): string;
   /** The accessible name of the file list. */
@@ -41,6 +43,8 @@ export interface MmsMediaUploadStrings {
   statusUploading(percent: string): string;
   statusUploaded: string;
   statusFailed: string;
+  /** A photo fitted to the budget before upload: "resized from 4.1 MB to 480 KB". */
+  statusResized(args: { from: string; to: string }): string;
 
   // Refusals: each names the file and the limit.
   tooManyFiles(args: { name: string; maxFiles: number }): string;
@@ -62,6 +66,19 @@ export interface MmsMediaUploadStrings {
   typeNotAllowedGroup(args: { count: number; types: string }): string;
   emptyFilesGroup(args: { count: number }): string;
   duplicatesGroup(args: { count: number }): string;
+  // Refusals of photo fitting (`FitRefusal` codes of `src/fit/`).
+  /** `video-too-large`: videos are never re-encoded in the browser. */
+  videoTooLarge(args: { name: string; size: string; limit: string }): string;
+  /** `animated-too-large`: an animated GIF (PNG, WebP) would lose its animation. */
+  animatedTooLarge(args: { name: string; size: string; limit: string }): string;
+  /** `heic-unsupported`: a HEIC photo this browser cannot decode, and no `heicDecoder`. */
+  heicUnsupported(args: { name: string }): string;
+  /** `too-big-to-decode`: over 50 MB, or more than 100 megapixels. */
+  tooBigToDecode(args: { name: string }): string;
+  /** `cannot-decode`: its bytes are not the picture they claim to be. */
+  cannotDecode(args: { name: string }): string;
+  /** `cannot-fit`: even the smallest picture tried is over the limit. */
+  cannotFit(args: { name: string; limit: string }): string;
 
   // Upload failures. `message` is the server's own message.
   serverMessage(args: { name: string; message: string }): string;
@@ -90,6 +107,8 @@ export interface MmsMediaUploadStrings {
   inProgress(args: { name: string }): string;
   /** `store-unavailable`: the server cannot take uploads for a moment. */
   serverBusy(args: { name: string }): string;
+  /** `upload-too-slow`: the file arrived too slowly at the server (a poor connection). */
+  uploadTooSlow(args: { name: string }): string;
 
   // Announcements for screen readers.
   uploaded(args: { name: string }): string;
@@ -107,19 +126,34 @@ export const ENGLISH: MmsMediaUploadStrings = {
     'image/jpeg': 'JPEG',
     'image/png': 'PNG',
     'image/gif': 'GIF',
+    'image/webp': 'WebP',
+    'image/bmp': 'BMP',
+    'image/heic': 'HEIC',
+    'image/heif': 'HEIF',
+    'image/avif': 'AVIF',
     'image/*': 'images',
     'video/mp4': 'MP4',
     'video/quicktime': 'QuickTime',
+    'video/3gpp': '3GPP video',
+    'video/3gpp2': '3GPP2 video',
     'video/mpeg': 'MPEG video',
     'video/*': 'videos',
     'audio/mpeg': 'MP3',
+    'audio/mp4': 'MPEG-4 audio',
+    'audio/aac': 'AAC audio',
+    'audio/amr': 'AMR audio',
+    'audio/amr-wb': 'AMR-WB audio',
+    'audio/wav': 'WAV audio',
     'audio/*': 'audio',
     'application/pdf': 'PDF',
     'text/plain': 'text',
+    'text/vcard': 'vCard',
+    'text/calendar': 'vCalendar',
     '*/*': 'any known type',
   },
   dropLabel: 'Drop photos, videos or PDFs here',
   browse: 'Browse files',
+  fittingPhotos: ({ done, count }) => `Resizing photos: ${done} of ${count}`,
   takePhoto: 'Take photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     `Up to ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'}, ${maxFileSize} each: ${types}`,
@@ -139,6 +173,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   statusUploading: (percent) => `Uploading ${percent}`,
   statusUploaded: 'Uploaded',
   statusFailed: 'Failed',
+  statusResized: ({ from, to }) => `resized from ${from} to ${to}`,
 
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}: only ${maxFiles} ${maxFiles === 1 ? 'file' : 'files'} can be attached`,
@@ -158,6 +193,12 @@ export const ENGLISH: MmsMediaUploadStrings = {
   typeNotAllowedGroup: ({ count, types }) => `${count} files were not attached: their types are not allowed; allowed: ${types}`,
   emptyFilesGroup: ({ count }) => `${count} files were not attached: they are empty`,
   duplicatesGroup: ({ count }) => `${count} files are already attached`,
+  videoTooLarge: ({ name, size, limit }) => `${name} is ${size}; videos can't be shrunk here, the limit is ${limit}`,
+  animatedTooLarge: ({ name, size, limit }) => `${name} is ${size}; animations can't be shrunk here, the limit is ${limit}`,
+  heicUnsupported: ({ name }) => `${name} is a HEIC photo, which this browser can't convert: export it as JPEG`,
+  tooBigToDecode: ({ name }) => `${name} is too large to be resized here (over 50 MB or 100 megapixels)`,
+  cannotDecode: ({ name }) => `${name} could not be read as a picture`,
+  cannotFit: ({ name, limit }) => `${name} can't be made smaller than ${limit}`,
 
   serverMessage: ({ name, message }) => `${name}: ${message}`,
   badStatus: ({ name, status }) => `${name}: upload failed: the server answered ${status}`,
@@ -177,6 +218,7 @@ export const ENGLISH: MmsMediaUploadStrings = {
   rateLimited: ({ name }) => `${name}: too many uploads at once; try again in a moment`,
   inProgress: ({ name }) => `${name}: an earlier attempt is still being stored; try again in a moment`,
   serverBusy: ({ name }) => `${name}: the server cannot take uploads right now; try again in a moment`,
+  uploadTooSlow: ({ name }) => `${name}: upload failed: the connection was too slow; try again on a better connection`,
 
   uploaded: ({ name }) => `${name} uploaded`,
   removed: ({ name }) => `${name} removed`,

@@ -3,7 +3,7 @@
  * when an upload was cut short. Pure functions; no DOM.
  */
 import { UNKNOWN_TYPE, type FileEntry, type FileStatus } from './file-entry.js';
-import type { UploadFile } from './upload-transport.js';
+import type { UploadFile } from './upload-file.js';
 
 /** A file's entry, without its message. `running`: the file belongs to an upload under way. */
 export function entryOf(file: UploadFile, running: boolean): FileEntry {
@@ -25,6 +25,7 @@ export function entryOf(file: UploadFile, running: boolean): FileEntry {
     progress: status === 'uploaded' ? 1 : progress.bytesTotal ? Number(progress.bytesUploaded) / progress.bytesTotal : 0,
     ...(body?.mediaUrl ? { mediaUrl: body.mediaUrl } : {}),
     ...(body?.mediaId ? { mediaId: body.mediaId } : {}),
+    ...(file.originalSize !== undefined ? { originalSize: file.originalSize, fitted: true as const } : {}),
   };
 }
 

@@ -9,45 +9,13 @@
  * often it arrives, which is what makes retrying network errors, stalls and 5xx safe.
  */
 import type Uppy from '@uppy/core';
-import type { Body as UppyBody, Meta as UppyMeta, UppyFile } from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
-import type { Limits } from './limits.js';
-import type { TransportFailure } from './messages.js';
+import { fileNameForType } from './file-name.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
+import type { Body, Failure, Meta, UploadFile } from './upload-file.js';
 import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult, type ResponseParser } from './response.js';
 import { FileSignatures } from './file-signatures.js';
 import type { Signer } from './signing.js';
-
-export type Meta = { name: string; type: string; [key: string]: unknown };
-// Uppy wants the response body type as a type alias, not an interface.
-export type Body = { mediaUrl?: string; mediaId?: string };
-export type UploadFile = UppyFile<Meta, Body>;
-
-/** Why an upload failed: a server code (`file-too-large`, `provider-failed`…) or a TransportFailure. */
-export interface Failure {
-  code: TransportFailure | (string & {});
-  /** The HTTP status, when there was an answer. */
-  status?: number;
-  /** The server's own message, plain text. */
-  serverMessage?: string;
-  /** The limits the server named with its refusal. */
-  limits?: Partial<Limits>;
-}
-
-// Uppy's plugins keep their per-file state on the file object (`xhrUpload`, `tus`); so does this one,
-// so that it lives as long as the file does, in the one place where the file's state is.
-declare module '@uppy/core/utils' {
-  interface LocalUppyFile<M extends UppyMeta, B extends UppyBody> {
-    /** Sent as `Idempotency-Key` on every attempt of the file. */
-    idempotencyKey?: string;
-    /** Why the last attempt failed. */
-    failure?: Failure;
-  }
-  interface RemoteUppyFile<M extends UppyMeta, B extends UppyBody> {
-    idempotencyKey?: string;
-    failure?: Failure;
-  }
-}
 
 /** What the transport reads from its element, at the moment it needs it. */
 export interface TransportSettings {
@@ -67,12 +35,12 @@ export interface Outcomes {
 }
 
 /**
- * Automatic retries of network errors, stalls, 409 in-progress, 429 and 5xx before a file fails:
+ * Automatic retries of network errors, stalls, 408, 409 in-progress, 429 and 5xx before a file fails:
  * Uppy's fetcher makes 3, 150, 300 and 600 ms apart (plus any Retry-After).
  */
 const MAX_RETRIES = 3;
-/** The longest `Retry-After` that is honoured. */
-const MAX_RETRY_AFTER_MS = 30_000;
+/** The longest `Retry-After` that is honoured (the proxy passes a provider's on, capped alike). */
+const MAX_RETRY_AFTER_MS = 60_000;
 /** Requests of the same message in parallel. */
 const CONCURRENCY = 3;
 
@@ -130,7 +98,9 @@ export class UploadTransport {
       }
       const signature = this.#signatures.of(id);
       const fields = signature.fields ?? {};
-      this.#uppy.setFileMeta(id, { ...file.meta, ...fields });
+      // The multipart part's name (Uppy sends `meta.name`): cleaned, with the extension of the sniffed
+      // type. The list keeps the user's own name (`file.name`).
+      this.#uppy.setFileMeta(id, { ...file.meta, name: fileNameForType(file.name ?? '', file.type), ...fields });
       this.#uppy.setFileState(id, {
         xhrUpload: {
           endpoint: signature.url ?? settings.endpoint,
@@ -237,11 +207,12 @@ export class UploadTransport {
 
 /**
  * Safe to send again, because every attempt carries the file's idempotency key: no answer at
- * all, 409 `in-progress` (an earlier attempt is still being stored), 429 and 5xx.
+ * all, 408 (the body came too slowly: the network may be better now), 409 `in-progress` (an
+ * earlier attempt is still being stored), 429 and 5xx.
  */
 function isRetryable(xhr: XMLHttpRequest): boolean {
   const { status } = xhr;
-  if (status === 0 || status === 429 || status >= 500) return true;
+  if (status === 0 || status === 408 || status === 429 || status >= 500) return true;
   return status === 409 && readServerError(xhr).code === 'in-progress';
 }
 

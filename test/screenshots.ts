@@ -1,6 +1,7 @@
 // `npm run screenshots`: pictures of the element's states in headless Chromium, written to
 // test/screenshots/: idle, dragover, files with thumbnails uploading, error, dark mode, forced
-// colours (Windows high contrast), and a 320 px phone with a long name and a failure.
+// colours (Windows high contrast), a photo fitted to the message, and a 320 px phone with a long
+// name and a failure.
 // Uses the demo's dev server (signed proxy, local provider); uploads are held or answered
 // by Playwright routes so each state stays put for its picture.
 import { mkdirSync } from 'node:fs';
@@ -57,6 +58,11 @@ try {
     await creditError(page);
     await addFiles(page, ['beach', 'exe', 'big']);
     await page.waitForTimeout(500);
+  });
+  await shoot('fitted', async (page) => {
+    await holdUploads(page);
+    await addFiles(page, ['big', 'beach']);
+    await page.waitForTimeout(1500); // the photo is fitted in a worker first
   });
   await shoot('dark', async (page) => {
     await holdUploads(page);

@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { withoutLitDevModeNotice } from './helpers/browser-logs.js';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
+import { mainThreadTrace } from './helpers/main-thread-trace.js';
 import { mockEndpoints } from './helpers/endpoints.js';
+import { photoFixtures } from './helpers/photo-fixtures.js';
+import { strictCspPages } from './helpers/strict-csp.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
 import { serverRenderEndpoint } from './helpers/server-render-endpoint.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
@@ -35,8 +38,9 @@ export default {
   plugins: [
     commonJsPlugin(),
     devtoolsCommands(),
+    mainThreadTrace(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
-  middleware: [...mockEndpoints(), serverRenderEndpoint(), proxy.middleware],
+  middleware: [strictCspPages(), ...mockEndpoints(), photoFixtures(), serverRenderEndpoint(), proxy.middleware],
   reporters: [defaultReporter(), summaryReporter(), { stop: () => proxy.close() }],
 };

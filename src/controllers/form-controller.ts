@@ -7,33 +7,39 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MmsMediaUploadStrings } from '../strings.js';
 import type { FileEntry, RestoredUpload } from '../file-entry.js';
 
-export interface FormControllerOptions {
-  /** The files in the list. */
-  files(): readonly FileEntry[];
+/** The element's properties that make it a form field. */
+export interface FormHost extends ReactiveControllerHost, HTMLElement {
   /** The form field name. */
-  name(): string;
-  required(): boolean;
-  /** Whether uploads are in flight. */
-  busy(): boolean;
-  strings(): MmsMediaUploadStrings;
-  /** Where the browser points its validation message. */
-  anchor(): HTMLElement | undefined;
-  /** The form was reset. */
+  readonly name: string;
+  readonly required: boolean;
+}
+
+/** The list the form's value comes from: its files, whether uploads are in flight, and how to empty or refill it. */
+export interface FormUploads {
+  readonly files: readonly FileEntry[];
+  readonly uploading: boolean;
   reset(): void;
-  /** The browser gives back the uploads of an earlier visit. */
   restore(uploads: RestoredUpload[]): void;
 }
 
+export interface FormControllerOptions {
+  strings(): MmsMediaUploadStrings;
+  /** Where the browser points its validation message. */
+  anchor(): HTMLElement | undefined;
+}
+
 export class FormController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: FormHost;
+  readonly #uploads: FormUploads;
   /** The element's form internals: its form, validity and validation message. */
   readonly internals: ElementInternals;
   readonly #options: FormControllerOptions;
   /** Set by a disabled `<fieldset>` around the element. */
   #disabledByForm = false;
 
-  constructor(host: ReactiveControllerHost & HTMLElement, options: FormControllerOptions) {
+  constructor(host: FormHost, uploads: FormUploads, options: FormControllerOptions) {
     this.#host = host;
+    this.#uploads = uploads;
     this.internals = host.attachInternals();
     this.#options = options;
     host.addController(this);
@@ -44,9 +50,9 @@ export class FormController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const uploaded = this.#options.files().filter((entry) => entry.status === 'uploaded' && entry.mediaUrl);
+    const uploaded = this.#uploads.files.filter((entry) => entry.status === 'uploaded' && entry.mediaUrl);
     const data = new FormData();
-    const name = this.#options.name();
+    const { name } = this.#host;
     if (name) for (const entry of uploaded) data.append(name, entry.mediaUrl!);
     // The restore state keeps names, sizes and types, so that back/forward shows the same list.
     const state: RestoredUpload[] = uploaded.map(({ mediaUrl, mediaId, name, size, type }) => ({ mediaUrl: mediaUrl!, mediaId, name, size, type }));
@@ -56,11 +62,11 @@ export class FormController implements ReactiveController {
 
   #updateValidity(uploadedCount: number): void {
     const strings = this.#options.strings();
-    const [flags, message]: [ValidityStateFlags, string?] = this.#options.busy()
+    const [flags, message]: [ValidityStateFlags, string?] = this.#uploads.uploading
       ? [{ customError: true }, strings.uploadsInFlight]
-      : this.#options.files().some((entry) => entry.status === 'failed')
+      : this.#uploads.files.some((entry) => entry.status === 'failed')
         ? [{ customError: true }, strings.uploadFailed]
-        : this.#options.required() && uploadedCount === 0
+        : this.#host.required && uploadedCount === 0
           ? [{ valueMissing: true }, strings.valueMissing]
           : [{}];
     this.internals.setValidity(flags, message, this.#options.anchor());
@@ -73,7 +79,7 @@ export class FormController implements ReactiveController {
   }
 
   resetCallback(): void {
-    this.#options.reset();
+    this.#uploads.reset();
   }
 
   /** Back/forward navigation and autofill give the uploads back, names and all. */
@@ -81,7 +87,7 @@ export class FormController implements ReactiveController {
     if (typeof state !== 'string') return;
     try {
       const uploads = JSON.parse(state) as RestoredUpload[];
-      if (Array.isArray(uploads)) this.#options.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
+      if (Array.isArray(uploads)) this.#uploads.restore(uploads.filter((upload) => typeof upload?.mediaUrl === 'string'));
     } catch {
       // A state from another version of the element: nothing to restore.
     }

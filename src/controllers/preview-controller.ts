@@ -33,11 +33,14 @@ export class PreviewController implements ReactiveController {
     return url;
   }
 
-  /** The thumbnail of `id` did not decode: show its icon instead, and let its URL go. */
-  broken(id: string): void {
+  /**
+   * The thumbnail of `id` at `url` did not decode: show its icon instead, and let its URL go.
+   * An error of a URL revoked meanwhile (the element left the document) says nothing of the file.
+   */
+  broken(id: string, url: string): void {
+    if (this.#urls.get(id) !== url) return;
     this.#broken.add(id);
-    const url = this.#urls.get(id);
-    if (url) URL.revokeObjectURL(url);
+    URL.revokeObjectURL(url);
     this.#urls.delete(id);
     this.#host.requestUpdate();
   }

@@ -12,25 +12,18 @@ import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason } from '../events.js';
 import { fileInfo, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
+import { fitRefusal, prepareFiles, type Prepared, type RefusalCause } from '../intake.js';
 import { entryOf, interrupted } from '../upload-file-state.js';
-import type { Limits } from '../limits.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
-import { describe, publicReason, type MessageContext } from '../messages.js';
+import { frameThrottle } from '../frame-throttle.js';
+import { describe, describeFailure, publicReason, type MessageContext } from '../messages.js';
 import { Notices, type Refusal } from '../notices.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
-import type { Body, Failure, Meta, TransportSettings, UploadFile, UploadTransport } from '../upload-transport.js';
+import type { Body, Failure, Meta, UploadFile } from '../upload-file.js';
+import type { UploadSettings } from '../upload-settings.js';
+import type { UploadTransport } from '../upload-transport.js';
 import { checkAddition, checkFile } from '../validate.js';
-
-/** What the controller reads from its element, at the moment it needs it. */
-export interface UploadSettings extends TransportSettings {
-  /** `maxTotalSize` included. */
-  limits: Limits;
-  manual: boolean;
-  disabled: boolean;
-  strings: MmsMediaUploadStrings;
-  locale: string;
-}
 
 export interface UploadControllerHost extends ReactiveControllerHost, EventTarget {
   readonly isConnected: boolean;
@@ -51,6 +44,9 @@ export class UploadController implements ReactiveController {
   #round = false;
   /** Uploads were asked for, or cut short, while the element was out of the document. */
   #uploadWhenConnected = false;
+  /** Renders Uppy's latest changes, once a frame. */
+  readonly #renderSoon = frameThrottle(() => this.#host.requestUpdate());
+  #fitting?: { done: number; count: number };
 
   constructor(host: UploadControllerHost, settings: () => UploadSettings) {
     this.#host = host;
@@ -114,21 +110,24 @@ export class UploadController implements ReactiveController {
       this.#host.requestUpdate();
       return;
     }
-    const { sniffBlob } = await loadEngine();
-    const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
-    const refusals: Refusal[] = [];
-    files.forEach((file, index) => {
-      const reason = this.#add(file, types[index]);
-      if (!reason) return;
-      const context: MessageContext = { name: file.name, size: file.size, type: types[index], limits: this.#settings().limits };
-      refusals.push({ reason, context });
-      const { strings, locale } = this.#settings();
-      const detail = { file: { name: file.name, size: file.size, type: file.type }, reason, message: describe(reason, context, strings, locale) };
-      this.#host.dispatchEvent(createEvent('file-rejected', detail));
+    const attached = this.files.reduce((sum, entry) => sum + entry.size, 0);
+    const prepared = await prepareFiles(files, this.#settings(), attached, (done, count) => {
+      this.#fitting = done < count ? { done, count } : undefined;
+      this.#host.requestUpdate();
     });
+    const refusals: Refusal[] = [];
+    for (const item of prepared) {
+      const refusal = item.kind === 'refused' ? fitRefusal(item, this.#settings().limits) : this.#add(item);
+      if (refusal) refusals.push(this.#rejected(item.file, refusal));
+    }
     this.#notices.refused(refusals);
     this.#host.requestUpdate();
     if (refusals.length < files.length && !this.#settings().manual) this.upload();
+  }
+
+  /** Photos being fitted to the message before they join the list, when there are. */
+  get fitting(): { done: number; count: number } | undefined {
+    return this.#fitting;
   }
 
   /** Starts the upload of every file that waits, and retries failed ones (once the element is in the document). */
@@ -218,7 +217,8 @@ export class UploadController implements ReactiveController {
     });
     uppy.setState({ files: this.#parked });
     this.#parked = {};
-    uppy.on('state-update', () => this.#host.requestUpdate());
+    // Uppy's state changes with every progress event of every upload: render them once a frame.
+    uppy.on('state-update', this.#renderSoon);
     this.#uppy = uppy;
     if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
     return uppy;
@@ -253,15 +253,33 @@ export class UploadController implements ReactiveController {
     return checkFile({ size, type: file.type === UNKNOWN_TYPE ? undefined : file.type }, limits) ?? checkAddition({ size }, attached, limits);
   }
 
-  /** Adds one file to Uppy, or says why it is refused. */
-  #add(file: File, type: string | undefined): RejectionReason | undefined {
+  /** Adds one file to Uppy (telling the page when it was fitted first), or says why it is refused. */
+  #add({ file, type, fitted }: Extract<Prepared, { kind: 'ready' }>): RefusalCause | undefined {
+    const uppy = this.#ensureUppy();
+    let id: string;
     try {
-      this.#ensureUppy().addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
-      return undefined;
+      id = uppy.addFile({ name: file.name, type: type ?? UNKNOWN_TYPE, data: file, source: 'mms-media-upload' });
     } catch (error) {
       if (!(error instanceof engine().RestrictionError)) throw error;
-      return error.message as RejectionReason;
+      const reason = error.message as RejectionReason;
+      return { reason, code: reason, type };
     }
+    if (fitted) {
+      uppy.setFileState(id, { originalSize: fitted.originalSize });
+      const { width, height, originalSize } = fitted;
+      const info = fileInfo(this.files.find((entry) => entry.id === id)!);
+      this.#host.dispatchEvent(createEvent('file-fitted', { file: info, originalSize, size: file.size, width, height }));
+    }
+    return undefined;
+  }
+
+  /** Tells the page that `file` was not added, and returns the refusal for the message area. */
+  #rejected(file: File, { reason, code, type, limits }: RefusalCause): Refusal {
+    const context: MessageContext = { name: file.name, size: file.size, type, limits: limits ?? this.#settings().limits };
+    const { strings, locale } = this.#settings();
+    const message = describe(code, context, strings, locale);
+    this.#host.dispatchEvent(createEvent('file-rejected', { file: { name: file.name, size: file.size, type: file.type }, reason, message }));
+    return { reason, code, context };
   }
 
   #retryFile(uppy: Uppy<Meta, Body>, id: string): void {
@@ -278,6 +296,7 @@ export class UploadController implements ReactiveController {
     this.#notices.announce((strings) => strings.uploaded({ name: visibleName(entry.name) }));
     this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
+    this.#host.requestUpdate(); // an outcome is shown at once, not at the next frame
     this.#settleIfIdle();
   }
 
@@ -297,26 +316,15 @@ export class UploadController implements ReactiveController {
         ...(failure.status !== undefined ? { status: failure.status } : {}),
       }),
     );
+    this.#host.requestUpdate();
     this.#settleIfIdle();
   }
 
   #failureWords(entry: Pick<FileEntry, 'name' | 'size' | 'type'>, failure: Failure, strings: MmsMediaUploadStrings, locale: string): string {
     const { limits, stallTimeoutMs } = this.#settings();
-    return describe(
-      failure.code,
-      {
-        name: entry.name,
-        size: entry.size,
-        type: entry.type,
-        limits: { ...limits, ...failure.limits },
-        status: failure.status,
-        serverMessage: failure.serverMessage,
-        seconds: stallTimeoutMs / 1000,
-      },
-      strings,
-      locale,
-    );
+    return describeFailure(failure, { ...entry, limits, seconds: stallTimeoutMs / 1000 }, strings, locale);
   }
+
 
   /** Once no upload is left running, the round is complete. */
   #settleIfIdle(): void {

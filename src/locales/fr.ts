@@ -19,13 +19,21 @@ export const FRENCH: MmsMediaUploadStrings = {
   sizeUnits: ['o', 'ko', 'Mo', 'Go'],
   typeNames: {
     ...ENGLISH.typeNames, // JPEG, PNG, PDF… are the same words
+    'video/3gpp': 'vidéo 3GPP',
+    'video/3gpp2': 'vidéo 3GPP2',
     'video/mpeg': 'vidéo MPEG',
+    'audio/mp4': 'audio MPEG-4',
+    'audio/aac': 'audio AAC',
+    'audio/amr': 'audio AMR',
+    'audio/amr-wb': 'audio AMR-WB',
+    'audio/wav': 'audio WAV',
     'video/*': 'vidéos',
     'text/plain': 'texte',
     '*/*': 'tout type reconnu',
   },
   dropLabel: 'Déposez ici des photos, des vidéos ou des PDF',
   browse: 'Choisir des fichiers',
+  fittingPhotos: ({ done, count }) => `Redimensionnement des photos\u00a0: ${done} sur ${count}`,
   takePhoto: 'Prendre une photo',
   limitsHint: ({ maxFiles, maxFileSize, types }) =>
     maxFiles < 2
@@ -47,6 +55,7 @@ export const FRENCH: MmsMediaUploadStrings = {
   statusUploading: (percent) => `Envoi en cours (${percent})`,
   statusUploaded: 'Envoyé',
   statusFailed: 'Échec',
+  statusResized: ({ from, to }) => `réduit de ${from} à ${to}`,
 
   tooManyFiles: ({ name, maxFiles }) =>
     `${name}\u00a0: ${maxFiles} ${plural(maxFiles, 'fichier au maximum peut être joint', 'fichiers au maximum peuvent être joints')}`,
@@ -69,6 +78,14 @@ export const FRENCH: MmsMediaUploadStrings = {
     `${count} fichiers n’ont pas été joints\u00a0: leur type n’est pas autorisé\u00a0; types autorisés\u00a0: ${types}`,
   emptyFilesGroup: ({ count }) => `${count} fichiers n’ont pas été joints\u00a0: ils sont vides`,
   duplicatesGroup: ({ count }) => `${count} fichiers sont déjà joints`,
+  videoTooLarge: ({ name, size, limit }) =>
+    `${name} pèse ${size}\u00a0; les vidéos ne peuvent pas être réduites ici, la limite est de ${limit}`,
+  animatedTooLarge: ({ name, size, limit }) =>
+    `${name} pèse ${size}\u00a0; les animations ne peuvent pas être réduites ici, la limite est de ${limit}`,
+  heicUnsupported: ({ name }) => `${name} est une photo HEIC, que ce navigateur ne sait pas convertir\u00a0: exportez-la en JPEG`,
+  tooBigToDecode: ({ name }) => `${name} est trop volumineux pour être réduit ici (plus de 50\u00a0Mo ou de 100\u00a0mégapixels)`,
+  cannotDecode: ({ name }) => `${name} ne peut pas être lu comme une image`,
+  cannotFit: ({ name, limit }) => `${name} ne peut pas être réduit sous ${limit}`,
 
   serverMessage: ({ name, message }) => `${name}\u00a0: ${message}`,
   badStatus: ({ name, status }) => `${failed(name)}\u00a0: le serveur a répondu ${status}`,
@@ -92,6 +109,7 @@ export const FRENCH: MmsMediaUploadStrings = {
     `${failed(name)}\u00a0: l’opérateur de messagerie n’a pas répondu à temps\u00a0; réessayez plus tard`,
   rateLimited: ({ name }) => `${name}\u00a0: trop d’envois à la fois\u00a0; réessayez dans un instant`,
   inProgress: ({ name }) => `${name}\u00a0: un envoi précédent est encore en cours d’enregistrement\u00a0; réessayez dans un instant`,
+  uploadTooSlow: ({ name }) => `${failed(name)}\u00a0: la connexion était trop lente\u00a0; réessayez avec une meilleure connexion`,
   serverBusy: ({ name }) => `${name}\u00a0: le serveur ne peut pas recevoir de fichiers pour le moment\u00a0; réessayez dans un instant`,
 
   uploaded: ({ name }) => `${name} a été envoyé`,

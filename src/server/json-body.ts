@@ -1,25 +1,15 @@
-/** A small JSON request body, read with a byte limit that counts what arrives (not Content-Length). */
+/** A small JSON request body, read with a byte limit (declared and counted) and at a pace. */
+import type { BodyPace } from './body-pace.js';
 import { HttpError } from './errors.js';
+import { limitedBody } from './request-body.js';
 
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes: number, pace: BodyPace): Promise<unknown> {
   if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) {
     throw new HttpError(415, 'bad-request', 'Send the request as application/json.');
   }
+  const body = limitedBody(request, { maxBytes, tooLarge: () => new HttpError(413, 'bad-request', 'The request is too large.'), pace });
   const chunks: Uint8Array[] = [];
-  let length = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      length += value.byteLength;
-      if (length > maxBytes) {
-        await reader.cancel();
-        throw new HttpError(413, 'bad-request', 'The request is too large.');
-      }
-      chunks.push(value);
-    }
-  }
+  for await (const chunk of body) chunks.push(chunk);
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8'));
   } catch {

@@ -14,18 +14,23 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Limits } from '../limits.js';
 import { SNIFF_BYTES } from '../sniff.js';
+import { DEFAULT_BODY_PACE, type BodyPace } from './body-pace.js';
 import { HttpError } from './errors.js';
 import { cleanFileName } from './filename.js';
 import { refusal } from './refusals.js';
+import { limitedBody } from './request-body.js';
 
 export interface SpoolOptions {
   /**
    * The limits the file is held to. Only `maxFileSize` applies here: a file of exactly that size
-   * passes, one byte more is answered 413 while it arrives.
+   * passes, one byte more is answered 413 while it arrives, and so is a body declared or sent
+   * longer than that plus MULTIPART_OVERHEAD_BYTES.
    */
   limits: Readonly<Limits>;
   /** Where the temporary file goes. */
   tmpDir: string;
+  /** How slow the body may be (408 `upload-too-slow`). Default DEFAULT_BODY_PACE. */
+  pace?: BodyPace;
   /** The multipart field that carries the file. Default 'file'. */
   fileField?: string;
 }
@@ -49,14 +54,20 @@ export interface SpooledFile {
 // Enough for the element's own fields; more would only be a way to make the parser work.
 const PART_LIMITS = { files: 1, fields: 20, fieldSize: 8 * 1024, parts: 21, headerPairs: 20 };
 
+/**
+ * What a body may carry besides its file: the fields at their largest, and room for boundaries
+ * and part headers. A body declared (or sent) longer than the file limit plus this is refused 413.
+ */
+export const MULTIPART_OVERHEAD_BYTES = PART_LIMITS.fields * PART_LIMITS.fieldSize + 16 * 1024;
+
 export async function removeSpool(path: string): Promise<void> {
   await rm(path, { force: true });
 }
 
-export function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
+export async function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType) || !request.body) {
-    return Promise.reject(new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.'));
+    throw new HttpError(400, 'bad-request', 'Send the file as multipart/form-data.');
   }
   let parser: busboy.Busboy;
   try {
@@ -67,10 +78,14 @@ export function spoolUpload(request: Request, options: SpoolOptions): Promise<Sp
       limits: { ...PART_LIMITS, fileSize: options.limits.maxFileSize + 1 },
     });
   } catch {
-    return Promise.reject(new HttpError(400, 'bad-request', 'The multipart body has no boundary.'));
+    throw new HttpError(400, 'bad-request', 'The multipart body has no boundary.');
   }
-  const source = Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>);
-  return spool(source, parser, options);
+  const body = limitedBody(request, {
+    maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES,
+    tooLarge: () => refusal('file-too-large', { name: 'The file' }, options.limits),
+    pace: options.pace ?? DEFAULT_BODY_PACE,
+  });
+  return spool(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), parser, options);
 }
 
 function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): Promise<SpooledFile> {
@@ -98,7 +113,8 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
     };
 
-    source.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
+    // The body's own refusals (too large, too slow) stand; anything else is the client going away.
+    source.on('error', (error) => fail(error instanceof HttpError ? error : new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
     parser.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload is not a well-formed multipart body.')));
     parser.on('filesLimit', () => fail(new HttpError(400, 'bad-request', 'Send one file per request.')));
     parser.on('fieldsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many form fields.')));

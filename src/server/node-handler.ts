@@ -7,7 +7,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { answerAndClose, bodyUnfinished } from './close-connection.js';
 import { errorResponse, HttpError, isUnrouted } from './errors.js';
+import { bodyAlreadyRead } from './request-body.js';
+import { writeHead } from './response-head.js';
 import type { FetchHandler } from './proxy.js';
 
 export type NextFunction = (error?: unknown) => void;
@@ -61,16 +64,30 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = bodyStream(req);
+    init.body = alreadyRead(req) ? erroredBody() : bodyStream(req);
     init.duplex = 'half';
   }
   return new Request(url, init);
 }
 
 /**
+ * Whether something before the handler read the body (`express.json()`, any body parser): then
+ * no byte of it will come. Whether it left `req.body` does not matter (Express 4 sets `{}` for
+ * bodies it does not parse, and leaves the stream unread).
+ */
+function alreadyRead(req: IncomingMessage): boolean {
+  return req.readableDidRead || req.readableEnded;
+}
+
+/** A body that fails when a route reads it, with the 500 that says why; paths with no route go on to `next`. */
+function erroredBody(): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({ pull: (controller) => controller.error(bodyAlreadyRead()) }, { highWaterMark: 0 });
+}
+
+/**
  * The request body as a web stream. It starts reading only when the handler reads (so a 401 or
- * a `next()` leaves the body untouched), and when the handler stops early (a 413) the rest is
- * drained rather than the connection destroyed, so that the answer still reaches the client.
+ * a `next()` leaves the body untouched), and stops reading when the handler stops early (a 413):
+ * the rest is not drained, the answer closes the connection (`answerAndClose`).
  */
 function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -116,7 +133,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
       cancel() {
         finished = true;
         req.off('data', onData);
-        req.resume(); // discard the rest
+        req.off('end', onEnd);
+        req.pause();
       },
     },
     // No read-ahead: pull() runs only when the handler asks for more.
@@ -125,12 +143,8 @@ function bodyStream(req: IncomingMessage): ReadableStream<Uint8Array> {
 }
 
 async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') res.setHeader(name, value);
-  });
-  const cookies = response.headers.getSetCookie();
-  if (cookies.length > 0) res.setHeader('Set-Cookie', cookies);
+  if (bodyUnfinished(req)) return answerAndClose(response, req, res);
+  writeHead(response, res);
   if (!response.body || req.method === 'HEAD') {
     await response.body?.cancel();
     res.end();

@@ -53,6 +53,12 @@ export interface ProviderHttpOptions {
   baseUrl?: string;
   /** Give up on the provider after this long; default 30 s. Answered 504. */
   timeoutMs?: number;
+  /**
+   * Whether the provider's `http:` media URLs may reach the browser; otherwise only `https:` ones
+   * do (either without credentials). Default: only when the provider's own URL is `http:` on a
+   * loopback host (a local service or a mock).
+   */
+  allowHttpMediaUrls?: boolean;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;

@@ -5,6 +5,7 @@
  */
 import { tmpdir } from 'node:os';
 import { DEFAULT_LIMITS, type Limits } from '../limits.js';
+import { DEFAULT_BODY_PACE, type BodyPace } from './body-pace.js';
 import { errorResponse, HttpError, jsonResponse, notFoundResponse } from './errors.js';
 import { intersectLimits } from './intersect-limits.js';
 import { readJsonBody } from './json-body.js';
@@ -42,6 +43,15 @@ export interface MediaProxyOptions {
   store?: UploadStore;
   /** How long a repeated upload waits for a still-running attempt with its key before 409 `in-progress`. Default 10 000. */
   inProgressWaitMs?: number;
+  /**
+   * A request body (upload or signature) that sends nothing for this long is answered 408
+   * `upload-too-slow`, its temporary file removed. Default 30 000; 0 for no limit.
+   */
+  bodyIdleTimeoutMs?: number;
+  /** …and so is one slower than this, in bytes per second averaged over `bodyRateWindowMs`. Default 1024; 0 for no limit. */
+  minBodyBytesPerSecond?: number;
+  /** The window of `minBodyBytesPerSecond`, in milliseconds. Default 60 000. */
+  bodyRateWindowMs?: number;
 }
 
 /** What the browser gets for a stored file (the Acrobits generic web-service contract). */
@@ -53,6 +63,11 @@ const DEFAULT_IN_PROGRESS_WAIT_MS = 10_000;
 export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
   const { provider } = options;
   const limits = intersectLimits({ ...DEFAULT_LIMITS, ...options.limits }, provider.limits);
+  const pace: BodyPace = {
+    idleTimeoutMs: options.bodyIdleTimeoutMs ?? DEFAULT_BODY_PACE.idleTimeoutMs,
+    minBytesPerSecond: options.minBodyBytesPerSecond ?? DEFAULT_BODY_PACE.minBytesPerSecond,
+    rateWindowMs: options.bodyRateWindowMs ?? DEFAULT_BODY_PACE.rateWindowMs,
+  };
   const signer = createUploadSigner({ secret: options.secret, ttlSeconds: options.ttlSeconds, limits });
   const upload = uploadRoute({
     signer,
@@ -61,12 +76,13 @@ export function createMediaProxy(options: MediaProxyOptions): FetchHandler {
     store: options.store ?? memoryStore(),
     tmpDir: options.tmpDir ?? tmpdir(),
     inProgressWaitMs: options.inProgressWaitMs ?? DEFAULT_IN_PROGRESS_WAIT_MS,
+    pace,
   });
 
   async function sign(request: Request, authorize: Authorize): Promise<Response> {
     const subject = await authorize(request);
     if (!subject) throw new HttpError(401, 'not-signed-in', 'Sign in to attach files.');
-    const body = await readJsonBody(request, MAX_SIGN_BODY_BYTES);
+    const body = await readJsonBody(request, MAX_SIGN_BODY_BYTES, pace);
     const files = (body as { files?: unknown } | null)?.files;
     if (!Array.isArray(files)) throw new HttpError(400, 'bad-request', 'Expected { "files": [{ "name", "size", "type" }] }.');
     return jsonResponse(200, signer.sign({ subject, files: files as SignFileInfo[] }));

@@ -74,7 +74,7 @@ export function signToken(claims: TokenClaims, key: Buffer): string {
 export function verifyToken(token: string | undefined, key: Buffer, now = Date.now()): TokenClaims {
   if (!token) throw new HttpError(401, 'unsigned', 'The upload is not signed. Ask for a new signature and try again.');
   const [payload, signature, extra] = token.split('.');
-  if (!payload || !signature || extra !== undefined || !isBase64Url(payload) || !isBase64Url(signature)) {
+  if (!payload || !signature || extra !== undefined || !isBase64Url(payload) || !isCanonicalBase64Url(signature)) {
     throw invalid();
   }
   const expected = mac(payload, key);
@@ -101,6 +101,14 @@ function invalid(): HttpError {
 
 function isBase64Url(text: string): boolean {
   return /^[A-Za-z0-9_-]+$/.test(text);
+}
+
+/**
+ * One spelling per signature: the decoder ignores the unused low bits of the last character, so
+ * without this check four strings would verify. (Compares the encoding, not the MAC: no timing concern.)
+ */
+function isCanonicalBase64Url(text: string): boolean {
+  return isBase64Url(text) && Buffer.from(text, 'base64url').toString('base64url') === text;
 }
 
 /** Claims of a correctly signed token still get their shape checked: a bug must not become a bypass. */

@@ -7,15 +7,16 @@
 import { randomBytes } from 'node:crypto';
 import type { Limits } from '../limits.js';
 import type { UploadResult } from '../protocol.js';
-import { sniffType } from '../sniff.js';
 import { checkFile } from '../validate.js';
+import type { BodyPace } from './body-pace.js';
 import { jsonResponse } from './errors.js';
-import { cleanFileName, extensionFor } from './filename.js';
+import { cleanFileName, decodePartFileName, fileNameForType } from './filename.js';
 import { fingerprint, forwardOnce, idempotencyKey, reserveOrWait } from './idempotency.js';
 import { intersectLimits } from './intersect-limits.js';
 import { removeSpool, spoolUpload, type SpooledFile } from './multipart.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider } from './provider.js';
 import { refusal } from './refusals.js';
+import { sniffFile } from './sniff-file.js';
 import type { UploadSigner } from './signer.js';
 import type { ReserveRequest, UploadStore } from './store.js';
 import { CLOCK_SKEW_SECONDS } from './token.js';
@@ -29,6 +30,8 @@ export interface UploadRouteOptions {
   tmpDir: string;
   /** How long a repeat waits for an attempt with its key that is still running. */
   inProgressWaitMs: number;
+  /** How slow the body may be. */
+  pace: BodyPace;
 }
 
 /** An in-progress reservation outlives the provider call a little, then stops blocking its key (a crashed process). */
@@ -43,6 +46,8 @@ interface CheckedUpload extends SpooledFile {
   contentType: string;
   /** Its cleaned name, or "The file", for refusals. */
   displayName: string;
+  /** Its name as sent: cleaned, and ending with the extension of `contentType` (`cat.html` holding a GIF → `cat.gif`). */
+  uploadName: string;
 }
 
 export function uploadRoute(options: UploadRouteOptions): (request: Request) => Promise<Response> {
@@ -56,7 +61,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
    */
   async function forward(file: CheckedUpload, request: Request, keyed: boolean): Promise<UploadResult> {
     const id = randomBytes(16).toString('base64url');
-    const fileName = cleanFileName(file.fileName, `file${extensionFor(file.contentType)}`);
+    const fileName = file.uploadName;
     const result = await provider.upload({
       id,
       path: file.path,
@@ -76,9 +81,9 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
     const key = idempotencyKey(request);
     // The token's limits may be wider than ours (another signer with the same secret): both apply.
     const bound = intersectLimits(claims.limits, options.limits);
-    const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir });
+    const spooled = await spoolUpload(request, { limits: bound, tmpDir: options.tmpDir, pace: options.pace });
     try {
-      const file = checked(spooled, bound);
+      const file = await checked(spooled, bound);
       const attempt = randomBytes(16).toString('base64url');
       const reservation: ReserveRequest = {
         tokenId: claims.jti,
@@ -106,13 +111,15 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
 }
 
 /** The file with the type its bytes say, or the refusal of the shared checks. */
-function checked(spooled: SpooledFile, limits: Readonly<Limits>): CheckedUpload {
-  const type = sniffType(spooled.head);
-  const displayName = cleanFileName(spooled.fileName, 'The file');
+async function checked(spooled: SpooledFile, limits: Readonly<Limits>): Promise<CheckedUpload> {
+  // From the spooled file, not its head alone: after a long ID3 tag, sniffing reads where the tag ends.
+  const type = await sniffFile(spooled.path);
+  const sentName = decodePartFileName(spooled.fileName);
+  const displayName = cleanFileName(sentName, 'The file');
   const refused = checkFile({ size: spooled.size, type }, limits);
   // checkFile refuses bytes of no known type; the second test only tells TypeScript so.
   if (refused || type === undefined) throw refusal(refused ?? 'type-not-allowed', { name: displayName, size: spooled.size, type }, limits);
-  return { ...spooled, contentType: type, displayName };
+  return { ...spooled, contentType: type, displayName, uploadName: fileNameForType(sentName, type) };
 }
 
 /** The token from `Authorization: Bearer <token>`, as `sign()` put it in the headers. */

@@ -9,3 +9,5 @@ console.log('\n== Proxy memory: 50 concurrent 2 MB uploads ==');
 run('test/bench/proxy-rss.js');
 console.log('\n== Scale-out: 50 concurrent 2 MB uploads through 2 instances, S3 against local disk ==');
 run('test/bench/scale-out.js');
+console.log('\n== Photo fitting against browser-image-compression (headless Chromium) ==');
+run('test/bench/fit.js');

@@ -123,7 +123,7 @@ describe('<mms-media-upload>: refusals in the browser', () => {
   });
 
   it('refuses a file over the message total as total-too-large', async () => {
-    const element = await uploader('manual max-total-size="5000"');
+    const element = await uploader('manual fit="off" max-total-size="5000"');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([photo('a.jpg', 3000), photo('b.jpg', 3000)]);
     expect(rejected.map((event) => [event.detail.reason, event.detail.message])).to.deep.equal([

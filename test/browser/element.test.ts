@@ -41,8 +41,8 @@ describe('<mms-media-upload>: limits and type checks', () => {
     expect(notices(element)).to.deep.equal(['photo11.jpg: only 10 files can be attached']);
   });
 
-  it('accepts exactly 2 MB and refuses one byte more, without rounding down', async () => {
-    const element = await uploader('manual');
+  it('accepts exactly 2 MB and refuses one byte more, without rounding down (fit="off": nothing is resized)', async () => {
+    const element = await uploader('manual fit="off"');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([photo('exact.jpg', 2_097_152), photo('over.jpg', 2_097_153)]);
     expect(element.files.map((file) => file.name)).to.deep.equal(['exact.jpg']);
@@ -54,7 +54,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
     const element = await uploader('manual');
     const rejected = collect<CustomEvent<FileRejectedDetail>>(element, 'file-rejected');
     await element.addFiles([sampleFile(mp4Bytes(5_557_453), 'holiday.mov', 'video/quicktime')]);
-    expect(rejected[0].detail.message).to.equal('holiday.mov is 5.3 MB; the limit is 2 MB');
+    expect(rejected[0].detail).to.deep.include({ reason: 'file-too-large', message: "holiday.mov is 5.3 MB; videos can't be shrunk here, the limit is 2 MB" });
   });
 
   it('refuses empty files, duplicates, a renamed .exe and SVG, each with its reason', async () => {
@@ -112,7 +112,7 @@ describe('<mms-media-upload>: limits and type checks', () => {
 describe('<mms-media-upload>: uploads and server answers', () => {
   beforeEach(resetMocks);
 
-  it('uploads one multipart request per file with the sniffed type and fires media-url', async () => {
+  it('uploads one multipart request per file with the sniffed type (and its extension) and fires media-url', async () => {
     const element = await uploader('endpoint="/mock/upload/acrobits-json"');
     const urls = collect<CustomEvent<MediaUrlDetail>>(element, 'media-url');
     const changes = collect<Event>(element, 'change');
@@ -123,17 +123,17 @@ describe('<mms-media-upload>: uploads and server answers', () => {
     expect(detail.mediaUrls).to.have.length(2);
     expect(urls.map((event) => event.detail.mediaUrl).sort()).to.deep.equal([
       'http://media.server.com/b.jpg',
-      'http://media.server.com/png%20named.jpg',
+      'http://media.server.com/png%20named.png',
     ]);
     expect(urls[0].bubbles && urls[0].composed).to.equal(true);
     expect(changes).to.have.length(2);
     const requests = await recordedRequests();
     expect(requests).to.have.length(2);
-    const png = requests.find((request) => request.files[0].filename === 'png named.jpg')!;
+    const png = requests.find((request) => request.files[0].filename === 'png named.png')!;
     expect(png.method).to.equal('POST');
     expect(png.files[0]).to.deep.include({ field: 'file', type: 'image/png' });
     expect(png.fields).to.deep.equal({});
-    expect(element.value.sort()).to.deep.equal(['http://media.server.com/b.jpg', 'http://media.server.com/png%20named.jpg']);
+    expect(element.value.sort()).to.deep.equal(['http://media.server.com/b.jpg', 'http://media.server.com/png%20named.png']);
     expect(element.files.every((file) => file.status === 'uploaded' && file.progress === 1)).to.equal(true);
   });
 

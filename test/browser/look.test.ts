@@ -7,7 +7,7 @@ describe('<mms-media-upload>: look, previews, counter, paste target', () => {
   beforeEach(resetMocks);
 
   it('shows "n of max" and the size budget left with max-total-size', async () => {
-    const element = await uploader('manual max-total-size="2621440"');
+    const element = await uploader('manual fit="off" max-total-size="2621440"');
     await element.addFiles([sampleFile(jpegBytes(1_048_576), 'one.jpg', 'image/jpeg')]);
     await element.updateComplete;
     expect(shadow(element).querySelector('[part=counter]')!.textContent).to.equal('1 of 10 · 1.5 MB left');

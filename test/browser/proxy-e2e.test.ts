@@ -27,7 +27,7 @@ describe('element → signed proxy → Plivo', () => {
     expect(requests).to.have.length(1);
     expect(requests[0].path).to.equal('/v1/Account/MAODUMMYAUTHID0000/Media/');
     expect(requests[0].authorization).to.match(/^Basic /);
-    expect(requests[0].files[0]).to.deep.include({ field: 'file', filename: 'screenshot.jpg', type: 'image/png', size: 3000 });
+    expect(requests[0].files[0]).to.deep.include({ field: 'file', filename: 'screenshot.png', type: 'image/png', size: 3000 }); // named by its bytes
     expect(requests[0].files[0].head).to.equal('89504e470d0a1a0a');
   });
 

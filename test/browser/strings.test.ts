@@ -10,6 +10,7 @@ type Functions = {
 
 /** Sample arguments for every function, several where the text depends on a number. */
 const SAMPLES: { [Key in keyof Functions]: Parameters<Functions[Key]>[] } = {
+  fittingPhotos: [[{ done: 2, count: 10 }]],
   limitsHint: [
     [{ maxFiles: 1, maxFileSize: '2 MB', types: 'JPEG' }],
     [{ maxFiles: 10, maxFileSize: '3,75 MB', types: 'JPEG, PNG et PDF' }],
@@ -50,8 +51,16 @@ const SAMPLES: { [Key in keyof Functions]: Parameters<Functions[Key]>[] } = {
   rateLimited: [[{ name: 'photo.jpg' }]],
   inProgress: [[{ name: 'photo.jpg' }]],
   serverBusy: [[{ name: 'photo.jpg' }]],
+  uploadTooSlow: [[{ name: 'photo.jpg' }]],
   uploaded: [[{ name: 'photo.jpg' }]],
   removed: [[{ name: 'photo.jpg' }]],
+  statusResized: [[{ from: '4,1 MB', to: '480 KB' }]],
+  videoTooLarge: [[{ name: 'clip.mp4', size: '12 MB', limit: '2 MB' }]],
+  animatedTooLarge: [[{ name: 'fête.gif', size: '3,2 MB', limit: '600 KB' }]],
+  heicUnsupported: [[{ name: 'IMG_0001.HEIC' }]],
+  tooBigToDecode: [[{ name: 'panorama.jpg' }]],
+  cannotDecode: [[{ name: 'photo.jpg' }]],
+  cannotFit: [[{ name: 'photo.jpg', limit: '10 KB' }]],
 };
 
 /** Every text of a translation: the plain strings, and each function called with each sample. */
@@ -118,7 +127,7 @@ describe('strings: the French translation', () => {
 
 describe('strings: <mms-media-upload lang="fr"> with FRENCH', () => {
   it('renders French text with French number formatting', async () => {
-    const element = await uploader('lang="fr" manual required max-file-size="3932160"');
+    const element = await uploader('lang="fr" manual fit="off" required max-file-size="3932160"');
     element.strings = FRENCH;
     await element.updateComplete;
     const root = shadow(element);

@@ -1,6 +1,7 @@
 // The demo as `npm start` serves it (Vite dev server + signed proxy, local provider), on a free
 // loopback port with its own temporary data folder.
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import { createServer } from 'vite';
 
 export interface DemoServer {
   origin: string;
+  /** Node's server under Vite's dev server. */
+  httpServer: Server;
   close(): Promise<void>;
 }
 
@@ -19,6 +22,7 @@ export async function startDemoServer(): Promise<DemoServer> {
   const { port } = server.httpServer!.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    httpServer: server.httpServer as Server,
     async close() {
       await server.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -12,7 +12,8 @@ export interface RecordedRequest {
   url: string;
   headers: Record<string, string>;
   fields: Record<string, string>;
-  files: { field: string; filename: string; type: string; size: number; head: string }[];
+  /** `index`: the file's bytes are at `/mock/file/<index>`. */
+  files: { field: string; filename: string; type: string; size: number; head: string; index: number }[];
   body?: { files: { name: string; size: number; type: string }[] };
 }
 

@@ -5,6 +5,8 @@
 import busboy from 'busboy';
 
 const log = [];
+/** The bytes of every uploaded file, in the order they came: `GET /mock/file/<n>` gives them back. */
+const received = [];
 let signatureCount = 0;
 const seenBySlowStart = new Map();
 const seenByInProgress = new Set();
@@ -28,7 +30,9 @@ function readMultipart(req) {
       stream.on('data', (chunk) => chunks.push(chunk));
       stream.on('end', () => {
         const bytes = Buffer.concat(chunks);
+        received.push(bytes);
         record.files.push({
+          index: received.length - 1,
           field: name,
           filename: info.filename,
           type: info.mimeType,
@@ -153,11 +157,14 @@ export function mockEndpoints() {
       const path = ctx.path;
       if (!path.startsWith('/mock/')) return next();
 
+      const file = /^\/mock\/file\/(\d+)$/.exec(path);
+      if (file) return received[Number(file[1])] ? send(ctx, 200, received[Number(file[1])], 'application/octet-stream') : send(ctx, 404, '');
       if (path === '/mock/requests') {
         return send(ctx, 200, JSON.stringify(log), 'application/json');
       }
       if (path === '/mock/reset') {
         log.length = 0;
+        received.length = 0;
         signatureCount = 0;
         seenBySlowStart.clear();
         seenByInProgress.clear();

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { NODE_TIMEOUTS } from '../../demo/server.js';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { jpegBytes, pngBytes } from '../helpers/sample-files.js';
@@ -20,6 +21,12 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await demo?.close();
+});
+
+test('the demo\'s Node server has the timeouts the README advises for slow clients', () => {
+  const { headersTimeout, requestTimeout, keepAliveTimeout } = demo.httpServer;
+  assert.deepEqual({ headersTimeout, requestTimeout, keepAliveTimeout }, NODE_TIMEOUTS);
+  assert.deepEqual(NODE_TIMEOUTS, { headersTimeout: 20_000, requestTimeout: 2_400_000, keepAliveTimeout: 5_000 });
 });
 
 test('a photo picked on the demo page is stored and its media URL serves the same bytes', async () => {

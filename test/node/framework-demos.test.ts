@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { jpegBytes } from '../helpers/sample-files.js';
+import { photoPath } from '../helpers/photo-fixtures.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 
 let demo: DemoServer;
@@ -90,6 +91,22 @@ for (const demo of demos) {
     await page.close();
   });
 }
+
+test('the plain demo fits a 4032×3024 phone photo to the message and says "resized from … to …"', async () => {
+  const phonePhoto = await photoPath('phone-gps.jpg');
+  const page = await browser.newPage();
+  await page.goto(`${origin}/demo/`);
+  const element = page.locator('mms-media-upload');
+  await element.locator('input[type=file]:not([capture])').setInputFiles(phonePhoto);
+  const links = page.locator('#urls a');
+  await links.first().waitFor({ timeout: 60_000 });
+  const size = await element.locator('[part=file-size]').textContent();
+  assert.match(size!, /^resized from 5\.\d\d MB to [\d.]+ (MB|KB)$/);
+  const response = await fetch(new URL((await links.first().getAttribute('href'))!, origin));
+  assert.equal(response.headers.get('content-type'), 'image/jpeg');
+  assert.ok(Number(response.headers.get('content-length')) <= 2_097_152, 'the stored photo fits the 2 MB limit');
+  await page.close();
+});
 
 test('every demo page links to the others', async () => {
   const paths = ['/demo/', '/demo/react/', '/demo/vue/', '/demo/cdn.html'];

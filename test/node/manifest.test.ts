@@ -10,6 +10,7 @@ import * as analyzer from '@custom-elements-manifest/analyzer';
 // @ts-expect-error the analyzer ships no types for its plugins
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
 import config from '../../custom-elements-manifest.config.mjs';
+import { DEFAULT_FIT_MAX_DIMENSION, DEFAULT_STALL_TIMEOUT_MS } from '../../src/upload-settings.js';
 
 interface Named {
   name: string;
@@ -142,7 +143,8 @@ describe('custom-elements.json', () => {
 
   it('writes defaults as values, not as the names of constants', () => {
     const defaults = Object.fromEntries((declaration?.attributes ?? []).map((attribute) => [attribute.name, attribute.default]));
-    assert.equal(defaults['upload-timeout'], '60000');
+    assert.equal(defaults['upload-timeout'], String(DEFAULT_STALL_TIMEOUT_MS));
+    assert.equal(defaults['fit-max-dimension'], String(DEFAULT_FIT_MAX_DIMENSION));
     assert.equal(defaults['max-files'], '10');
     assert.equal(defaults['max-file-size'], '2097152');
     const named = (declaration?.attributes ?? []).filter((attribute) => /^[A-Z_]+$|_\d/.test(attribute.default ?? ''));

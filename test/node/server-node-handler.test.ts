@@ -3,34 +3,15 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
-import { after, afterEach, before, describe, it, mock } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { MEGABYTE } from '../../src/limits.js';
-import { createMediaProxy, genericProvider, localProvider, toNodeHandler, type FetchHandler } from '../../src/server/index.js';
+import { createMediaProxy, genericProvider, toNodeHandler } from '../../src/server/index.js';
 import { jpegBytes, pngBytes } from '../helpers/sample-files.js';
-import { BOUNDARY, listen, MULTIPART_TYPE, tempDir, waitFor, type Listening, type TempDir } from './helpers/http.js';
+import { BOUNDARY, listen, MULTIPART_TYPE, waitFor } from './helpers/http.js';
+import { localProxyServer } from './helpers/local-proxy.js';
 import { bearer, SECRET } from './helpers/proxy.js';
 
-let storage: TempDir;
-let spool: TempDir;
-let proxy: FetchHandler;
-let app: Listening;
-
-before(async () => {
-  storage = await tempDir('node-storage');
-  spool = await tempDir('node-spool');
-  proxy = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path, authorize: () => 'user' });
-  app = await listen(toNodeHandler(proxy));
-});
-
-after(async () => {
-  await app.close();
-  await storage.remove();
-  await spool.remove();
-});
-
-afterEach(async () => {
-  await waitFor(async () => (await spool.list()).length === 0, 'the temporary files to be removed');
-});
+const app = localProxyServer('node');
 
 function upload(origin: string, authorization: string, bytes: Uint8Array<ArrayBuffer>, name: string, path = '/api/upload'): Promise<Response> {
   const form = new FormData();
@@ -94,7 +75,7 @@ describe('toNodeHandler', () => {
   });
 
   it('answers 413 while a body over the limit is still being sent, and keeps nothing', async () => {
-    const stored = await storage.list();
+    const stored = await app.storage.list();
     const { req, response } = rawUpload(app.origin, bearer());
     const chunk = new Uint8Array(64 * 1024).fill(0x41);
     let written = 0;
@@ -110,18 +91,18 @@ describe('toNodeHandler', () => {
     assert.equal(answer.statusCode, 413);
     assert.deepEqual(JSON.parse(await bodyOf(answer)), { code: 'file-too-large', message: 'big.jpg is larger than 2 MB', maxFileSize: 2 * MEGABYTE });
     req.destroy();
-    assert.deepEqual(await storage.list(), stored);
+    assert.deepEqual(await app.storage.list(), stored);
   });
 
   it('survives a client that disconnects mid-upload, and removes its temporary file', async () => {
-    const stored = await storage.list();
+    const stored = await app.storage.list();
     const { req, response } = rawUpload(app.origin, bearer());
     response.catch(() => undefined); // the socket is destroyed on purpose
     req.write(new Uint8Array(MEGABYTE).fill(0x41));
-    await waitFor(async () => (await spool.list()).length === 1, 'the upload to be spooled');
+    await waitFor(async () => (await app.spool.list()).length === 1, 'the upload to be spooled');
     req.destroy();
-    await waitFor(async () => (await spool.list()).length === 0, 'the temporary file to be removed');
-    assert.deepEqual(await storage.list(), stored);
+    await waitFor(async () => (await app.spool.list()).length === 0, 'the temporary file to be removed');
+    assert.deepEqual(await app.storage.list(), stored);
     // The server still works.
     assert.equal((await upload(app.origin, bearer(), pngBytes(), 'after.png')).status, 200);
   });
@@ -136,7 +117,7 @@ describe('toNodeHandler', () => {
     const forwarding = createMediaProxy({
       secret: SECRET,
       provider: genericProvider({ url: `${provider.origin}/upload_media`, timeoutMs: 60_000 }),
-      tmpDir: spool.path,
+      tmpDir: app.spool.path,
     });
     const server = await listen(toNodeHandler(forwarding));
     try {
@@ -167,7 +148,7 @@ describe('toNodeHandler', () => {
     const forwarding = createMediaProxy({
       secret: SECRET,
       provider: genericProvider({ url: `${provider.origin}/upload_media`, timeoutMs: 60_000 }),
-      tmpDir: spool.path,
+      tmpDir: app.spool.path,
     });
     const server = await listen(toNodeHandler(forwarding));
     // One signature and one key for both attempts, as the element sends them.
@@ -197,7 +178,7 @@ describe('toNodeHandler', () => {
 
   it('hands unknown paths to `next` (middleware), and only those', async () => {
     const nexts: string[] = [];
-    const handler = toNodeHandler(proxy);
+    const handler = toNodeHandler(app.proxy);
     const middleware = await listen((req, res) => {
       // Connect/Express strip the mount path from req.url and keep the full one in originalUrl.
       const full = req.url!;

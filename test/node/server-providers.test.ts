@@ -16,7 +16,10 @@ import {
 import { jpegBytes, mp4Bytes, pdfBytes, pngBytes, quicktimeBytes } from '../helpers/sample-files.js';
 import { closedOrigin, tempDir, type TempDir } from './helpers/http.js';
 import {
+  BANDWIDTH,
+  OPENMARKET,
   openMarketContent,
+  PLIVO,
   startAcrobitsMock,
   startBandwidthMock,
   startHangingServer,
@@ -25,10 +28,6 @@ import {
   type Mock,
 } from './helpers/mock-providers.js';
 import { bearer, expectError, json, SECRET, uploadRequest } from './helpers/proxy.js';
-
-const PLIVO = { authId: 'MAXXXXXXXXXXXXXXXXXX', authToken: 'plivo-token-s3cr3t-value' };
-const BANDWIDTH = { accountId: '12345', username: 'bw-user', password: 'bw-password-s3cr3t' };
-const OPENMARKET = { username: 'om-user', password: 'om-password-s3cr3t', idsAccountId: '000-000-115-00842' };
 
 let spool: TempDir;
 before(async () => {

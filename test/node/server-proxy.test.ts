@@ -201,8 +201,8 @@ describe('signed uploads (local provider)', () => {
   });
 
   it('does not count a failed upload against the token', async () => {
-    const authorization = bearer({ limits: { maxFiles: 1 } });
-    await expectError(await proxy(uploadRequest(authorization, svgBytes(), 'x.svg')), 415, 'type-not-allowed', /drawing/, { accept: DEFAULT_ACCEPT });
+    const authorization = bearer({ limits: { maxFiles: 1 } }); // asked for one JPEG: images only
+    await expectError(await proxy(uploadRequest(authorization, svgBytes(), 'x.svg')), 415, 'type-not-allowed', /drawing/, { accept: ['image/jpeg', 'image/png', 'image/gif'] });
     assert.equal((await proxy(uploadRequest(authorization, pngBytes(), 'x.png'))).status, 200);
     await expectError(await proxy(uploadRequest(authorization, pngBytes(), 'y.png')), 400, 'too-many-files', /only 1 file can be attached$/, { maxFiles: 1 });
   });
@@ -248,10 +248,10 @@ describe('signed uploads (local provider)', () => {
     assert.equal((await proxy(uploadRequest(authorization, jpegBytes(1000), 'a.jpg'))).status, 200);
   });
 
-  it('types files by their bytes: a PNG named .jpg is image/png, QuickTime is video/quicktime', async () => {
+  it('types files by their bytes: a PNG named .jpg is image/png (and photo.png), QuickTime is video/quicktime', async () => {
     const png = await json(await proxy(uploadRequest(bearer(), pngBytes(), 'photo.jpg', 'image/jpeg')));
     assert.equal(png.content_type, 'image/png');
-    assert.equal(png.file_name, 'photo.jpg');
+    assert.equal(png.file_name, 'photo.png');
     const mov = await json(await proxy(uploadRequest(bearer({ limits: { accept: ACCEPT } }), quicktimeBytes(), 'clip.mov', 'video/quicktime')));
     assert.equal(mov.content_type, 'video/quicktime');
     const mp4 = await json(await proxy(uploadRequest(bearer(), mp4Bytes(), 'clip.mp4', 'video/mp4')));
@@ -302,9 +302,9 @@ describe('signed uploads (local provider)', () => {
       assert.equal(body.file_name, clean, JSON.stringify(raw));
       assert.match(String(body.media_id), /^[A-Za-z0-9_-]{22}$/);
     }
-    // The raw form a browser sends (undici's FormData escapes quotes and CR/LF as %22, %0D%0A).
+    // The raw form a browser sends (undici's FormData escapes quotes and CR/LF as %22, %0D%0A): decoded, then cleaned.
     const response = await json(await proxy(uploadRequest(bearer(), pngBytes(), 'a"b\r\nc.png', 'image/png')));
-    assert.equal(response.file_name, 'a%22b%0D%0Ac.png');
+    assert.equal(response.file_name, 'abc.png');
     const names = await storage.list();
     assert.ok(names.every((name) => /^[A-Za-z0-9_-]{22}(\.json)?$/.test(name)), names.join(', '));
   });
@@ -323,7 +323,8 @@ describe('signer and proxy limits', () => {
       tmpDir: spool.path,
     });
     const wide = createUploadSigner({ secret: SECRET, limits: { maxFileSize: 50 * MEGABYTE, accept: ['image/*'] } });
-    const authorization = wide.sign({ subject: 'u', files: [] }).headers.Authorization;
+    const files = [{ name: 'a.png', size: 5 * MEGABYTE, type: 'image/png' }, { name: 'b.jpg', size: 1000, type: 'image/jpeg' }];
+    const authorization = wide.sign({ subject: 'u', files }).headers.Authorization;
     await expectError(await narrow(uploadRequest(authorization, pngBytes(), 'a.png')), 415, 'type-not-allowed', /allowed: JPEG/, { accept: ['image/jpeg'] });
     assert.equal((await narrow(uploadRequest(authorization, jpegBytes(), 'a.jpg'))).status, 200);
   });

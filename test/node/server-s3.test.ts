@@ -73,7 +73,7 @@ describe('s3Provider: storing', () => {
     assert.deepEqual(answer, {
       media_url: `${s3.publicBaseUrl}/${key}`,
       media_id: key,
-      file_name: 'Été à Paris, la tour Eiffel.jpg',
+      file_name: 'Été à Paris, la tour Eiffel.png',
       content_type: 'image/png',
       size: bytes.length,
       s3_uri: `s3://${s3.bucket}/${key}`,

@@ -39,18 +39,46 @@ describe('createUploadSigner().sign()', () => {
 
   it('binds the subject, a random id and the limits into the token', () => {
     const signer = createUploadSigner({ secret: SECRET, limits: { maxFiles: 3 } });
-    const a = signer.verify(tokenOf(signer.sign({ subject: 'alice', files: [] }).headers.Authorization));
-    const b = signer.verify(tokenOf(signer.sign({ subject: 'alice', files: [] }).headers.Authorization));
+    const files = Array.from({ length: 3 }, (_, i) => ({ name: `${i}.jpg`, size: 2 * MEGABYTE, type: 'image/jpeg' }));
+    const a = signer.verify(tokenOf(signer.sign({ subject: 'alice', files }).headers.Authorization));
+    const b = signer.verify(tokenOf(signer.sign({ subject: 'alice', files }).headers.Authorization));
     assert.equal(a.sub, 'alice');
     assert.equal(a.limits.maxFiles, 3);
     assert.equal(a.limits.maxFileSize, 2 * MEGABYTE);
     assert.notEqual(a.jti, b.jti);
   });
 
+  it('narrows the token to the files asked for: their count, sizes rounded up to 64 KiB, and type families', () => {
+    const signer = createUploadSigner({ secret: SECRET });
+    const limitsOf = (files: { name: string; size: number; type: string }[]) => signer.verify(tokenOf(signer.sign({ subject: 'u', files }).headers.Authorization)).limits;
+    assert.deepEqual(limitsOf([{ name: 'a.jpg', size: 2000, type: 'image/jpeg' }]), {
+      maxFiles: 1,
+      maxFileSize: 65_536,
+      maxTotalSize: 65_536,
+      accept: ['image/jpeg', 'image/png', 'image/gif'],
+    });
+    assert.deepEqual(
+      limitsOf([
+        { name: 'a.jpg', size: 2000, type: 'IMAGE/JPEG' },
+        { name: 'b.pdf', size: 1_500_000, type: 'application/pdf' },
+        { name: 'c.txt', size: 65_536, type: 'text/plain' },
+      ]),
+      { maxFiles: 3, maxFileSize: 1_507_328, maxTotalSize: 1_572_864, accept: ['image/jpeg', 'image/png', 'image/gif', 'application/pdf', 'text/plain'] },
+    );
+    // Never wider than the signer's limits.
+    assert.equal(limitsOf([{ name: 'a.mp4', size: 2 * MEGABYTE - 1, type: 'video/mp4' }]).maxFileSize, 2 * MEGABYTE);
+  });
+
+  it('refuses to sign no file at all, or a file of a wildcard type', () => {
+    const signer = createUploadSigner({ secret: SECRET, limits: { accept: ['*/*'] } });
+    assert.throws(() => signer.sign({ subject: 'u', files: [] }), refusal(400, 'bad-request', /^List at least one file to sign\.$/));
+    assert.throws(() => signer.sign({ subject: 'u', files: [{ name: 'x', size: 10, type: '*/*' }] }), refusal(400, 'type-not-allowed', /not of a type that can be attached/, { accept: ['*/*'] }));
+  });
+
   it('caps the TTL', () => {
     const signer = createUploadSigner({ secret: SECRET, ttlSeconds: 7 * 24 * 3600 });
     assert.equal(signer.ttlSeconds, MAX_TTL_SECONDS);
-    const expiresAt = Date.parse(signer.sign({ subject: 'u', files: [] }).expires_at);
+    const expiresAt = Date.parse(signer.sign({ subject: 'u', files: [{ name: 'a.jpg', size: 10, type: 'image/jpeg' }] }).expires_at);
     assert.ok(expiresAt <= Date.now() + MAX_TTL_SECONDS * 1000);
     assert.throws(() => createUploadSigner({ secret: SECRET, ttlSeconds: 0 }), TypeError);
   });
@@ -75,12 +103,14 @@ describe('createUploadSigner().sign()', () => {
     assert.ok(signer.sign({ subject: 'u', files: ten }).headers.Authorization);
   });
 
-  it('refuses files that together exceed maxTotalSize, and binds it into the token', () => {
+  it('refuses files that together exceed maxTotalSize, and binds the smaller of it and the request into the token', () => {
     const signer = createUploadSigner({ secret: SECRET, limits: { maxTotalSize: 3 * MEGABYTE } });
     const files = [{ name: 'a.jpg', size: 2 * MEGABYTE, type: 'image/jpeg' }, { name: 'b.jpg', size: MEGABYTE + 1, type: 'image/jpeg' }];
     assert.throws(() => signer.sign({ subject: 'u', files }), refusal(400, 'total-too-large', /^b\.jpg: all files together may be at most 3 MB$/, { maxTotalSize: 3 * MEGABYTE }));
     const signature = signer.sign({ subject: 'u', files: files.slice(0, 1) });
-    assert.equal(signer.verify(tokenOf(signature.headers.Authorization)).limits.maxTotalSize, 3 * MEGABYTE);
+    assert.equal(signer.verify(tokenOf(signature.headers.Authorization)).limits.maxTotalSize, 2 * MEGABYTE);
+    const three = [...files.slice(0, 1), { name: 'c.jpg', size: MEGABYTE - 100, type: 'image/jpeg' }];
+    assert.equal(signer.verify(tokenOf(signer.sign({ subject: 'u', files: three }).headers.Authorization)).limits.maxTotalSize, 3 * MEGABYTE);
   });
 });
 
@@ -106,6 +136,26 @@ describe('verifyToken', () => {
       assert.throws(() => verifyToken(altered, key, now(claims.iat)), refusal(401, 'signature-invalid', /not valid/), altered);
     }
     assert.throws(() => verifyToken(token, checkSecret(`${SECRET}-other`), now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
+  });
+
+  it('accepts only the canonical spelling of the signature: no other last character, no padding', () => {
+    const token = signToken(claims, key);
+    const [payload, mac] = token.split('.') as [string, string];
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    // 32 bytes in 43 characters: the last one carries 4 bits of the MAC and 2 unused low bits.
+    const high = alphabet.indexOf(mac.at(-1)!) & ~3;
+    const spellings = [0, 1, 2, 3].map((low) => `${payload}.${mac.slice(0, -1)}${alphabet[high | low]}`);
+    for (const spelling of spellings) assert.deepEqual(Buffer.from(spelling.split('.')[1]!, 'base64url'), Buffer.from(mac, 'base64url'), 'the same bytes');
+    const verified = spellings.filter((spelling) => {
+      try {
+        return Boolean(verifyToken(spelling, key, now(claims.iat)));
+      } catch (error) {
+        refusal(401, 'signature-invalid', /not valid/)(error);
+        return false;
+      }
+    });
+    assert.deepEqual(verified, [token]);
+    assert.throws(() => verifyToken(`${token}=`, key, now(claims.iat)), refusal(401, 'signature-invalid', /not valid/));
   });
 
   it('refuses an expired token with 401, after a small clock-skew leeway', () => {

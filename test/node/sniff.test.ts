@@ -1,8 +1,11 @@
 // The sniffer and the sample builders in Node 20, as the server uses them.
 import assert from 'node:assert/strict';
 import { Blob as NodeBlob } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
-import { SNIFF_BYTES, sniffBlob, sniffType } from '../../src/sniff.js';
+import { sniffFile } from '../../src/server/sniff-file.js';
+import { SNIFF_BYTES, sniffBlob, sniffBytes, sniffType } from '../../src/sniff.js';
+import { FORMAT_TABLE, headOnlyType } from '../helpers/format-table.js';
 import {
   exeBytes,
   gifBytes,
@@ -19,6 +22,7 @@ import {
 } from '../helpers/sample-files.js';
 
 const MB = 1024 * 1024;
+const formatsDir = new URL('../fixtures/formats/', import.meta.url);
 
 describe('sniff in Node', () => {
   it('recognises every sample, from a Uint8Array and from a Buffer', () => {
@@ -78,5 +82,45 @@ describe('sniff in Node', () => {
     const text = textBytes('a'.repeat(SNIFF_BYTES - 1) + '€ and more');
     assert.equal(await sniffBlob(sampleFile(text, 'notes.txt')), 'text/plain');
     assert.equal(sniffType(textBytes('<?xml version="1.0"?><svg/>')), 'image/svg+xml');
+  });
+
+  it('keeps forgiving a cut character only where the read stopped: a short file ending inside one is not text', () => {
+    const text = textBytes(`${'a'.repeat(100)}€`);
+    assert.equal(sniffType(text.subarray(0, 101)), undefined);
+    const long = textBytes(`${'a'.repeat(SNIFF_BYTES - 1)}€`);
+    assert.equal(sniffType(long), 'text/plain');
+    assert.equal(sniffType(long.subarray(0, SNIFF_BYTES)), 'text/plain');
+  });
+});
+
+describe('the sniffing table in Node: real files of each format, and crafted look-alikes', () => {
+  for (const format of FORMAT_TABLE) {
+    const { file, type } = format;
+    it(`${file} is ${type ?? 'of no known type'}`, async () => {
+      const bytes = new Uint8Array(await readFile(new URL(file, formatsDir)));
+      assert.equal(sniffType(bytes.subarray(0, SNIFF_BYTES)), headOnlyType(format), 'head only');
+      assert.equal(await sniffFile(new URL(file, formatsDir).pathname), type, 'sniffFile');
+      assert.equal(await sniffBlob(new NodeBlob([bytes]) as unknown as Blob), type, 'sniffBlob');
+    });
+  }
+
+  it('reads a second time only after an ID3 tag that the head does not hold with its frames', async () => {
+    const reads: [number, number][] = [];
+    const readerOf = (bytes: Uint8Array) => async (offset: number, length: number) => {
+      reads.push([offset, length]);
+      return bytes.subarray(offset, offset + length);
+    };
+    const longTag = new Uint8Array(await readFile(new URL('mp3-long-tag.mp3', formatsDir)));
+    assert.equal(await sniffBytes(readerOf(longTag)), 'audio/mpeg');
+    const tagEnd = 10 + ((longTag[6]! << 21) | (longTag[7]! << 14) | (longTag[8]! << 7) | longTag[9]!);
+    assert.ok(tagEnd > SNIFF_BYTES);
+    assert.deepEqual(reads, [[0, SNIFF_BYTES], [tagEnd, SNIFF_BYTES]]);
+    reads.length = 0;
+    assert.equal(await sniffBytes(readerOf(jpegBytes(3 * MB))), 'image/jpeg');
+    assert.deepEqual(reads, [[0, SNIFF_BYTES]]);
+    // A long tag followed by anything but audio frames stays unknown.
+    const tagThenText = longTag.slice();
+    tagThenText.fill(0x61, tagEnd);
+    assert.equal(await sniffBytes(readerOf(tagThenText)), undefined);
   });
 });

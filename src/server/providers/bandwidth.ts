@@ -32,7 +32,7 @@ export function bandwidthProvider(options: BandwidthProviderOptions): MediaProvi
     return { media_url: url, media_id: mediaName };
   }
 
-  return httpProvider({ name: 'Bandwidth', limits: PROVIDER_PRESETS.bandwidth, secrets, upload }, options);
+  return httpProvider({ name: 'Bandwidth', url: base, limits: PROVIDER_PRESETS.bandwidth, secrets, upload }, options);
 }
 
 /** A short, plain extension of a cleaned name ('.jpg'), or ''. */

@@ -46,7 +46,7 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
   }
 
   const limits = { ...PROVIDER_PRESETS.acrobits, ...options.limits };
-  return httpProvider({ name, limits, secrets: configuredSecrets(options), upload }, options);
+  return httpProvider({ name, url: options.url, limits, secrets: configuredSecrets(options), upload }, options);
 }
 
 /**

@@ -7,7 +7,10 @@ import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
+import { formatSeconds } from '../seconds.js';
+import { checkedMediaUrl, isLoopbackHttp } from './media-url.js';
 import { providerMessage, readText } from './response.js';
+import { retryAfterSeconds } from './retry-after.js';
 
 export interface DeadlineOptions {
   /** "Plivo": names the provider in messages. */
@@ -58,7 +61,7 @@ export async function withDeadline<T>(options: DeadlineOptions, call: (signal: A
     if (error instanceof HttpError) throw error;
     if (timeout.aborted) {
       // The provider may still have stored the file: a retry forwards it again (see the README).
-      throw new HttpError(504, 'provider-timeout', `${options.provider} did not answer within ${seconds(timeoutMs)}. Try again later.`, {}, { cause: error });
+      throw new HttpError(504, 'provider-timeout', `${options.provider} did not answer within ${formatSeconds(timeoutMs)}. Try again later.`, {}, { cause: error });
     }
     if (options.signal?.aborted) throw uploadCancelled(error);
     throw new HttpError(502, 'provider-failed', `${options.provider} could not be reached${networkCode(error)}. Try again later.`, {}, { cause: error });
@@ -70,14 +73,15 @@ const PASSED_THROUGH: Readonly<Record<number, ErrorCode>> = { 413: 'file-too-lar
 
 /**
  * A provider's refusal, for the browser: 413, 415 and 429 keep their status (they are about the
- * file or the pace; a 429 keeps its `Retry-After`); anything else is the proxy's problem with its
- * provider, hence 502 `provider-failed`.
+ * file or the pace; a 429 keeps its `Retry-After`, in seconds, at most 60); anything else is the
+ * proxy's problem with its provider, hence 502 `provider-failed`.
  */
 export function providerFailure(provider: string, status: number, message?: string, retryAfter?: string | null): HttpError {
   const because = message ? `: ${message}` : '.';
   const passed = PASSED_THROUGH[status];
   if (passed) {
-    const headers = status === 429 && retryAfter && RETRY_AFTER.test(retryAfter) ? { 'Retry-After': retryAfter } : undefined;
+    const seconds = status === 429 ? retryAfterSeconds(retryAfter) : undefined;
+    const headers = seconds === undefined ? undefined : { 'Retry-After': seconds };
     return new HttpError(status, passed, `${provider} refused the file (HTTP ${status})${because}`, {}, { headers });
   }
   if (status === 401 || status === 403) {
@@ -89,29 +93,35 @@ export function providerFailure(provider: string, status: number, message?: stri
   return new HttpError(502, 'provider-failed', `${provider} refused the upload (HTTP ${status})${because}`);
 }
 
-/** Seconds, or an HTTP date: anything else is not repeated to the browser. */
-const RETRY_AFTER = /^(\d{1,6}|[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
-
 /** Sends one request to the provider, under its timeout and the browser's signal. */
 export type ProviderCall = (url: string, init: RequestInit) => Promise<ProviderAnswer>;
 
 export interface HttpProviderSpec {
   /** "Plivo": names the provider in messages. */
   name: string;
+  /** The provider's own URL: on loopback http, its http media URLs may pass by default. */
+  url: string;
   limits: Readonly<Limits>;
   /** Values that must never appear in a message (credentials, our auth header). */
   secrets: readonly string[];
   upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult>;
 }
 
-/** An adapter that calls its provider over HTTP: every call goes through `callProvider`. */
-export function httpProvider(spec: HttpProviderSpec, { timeoutMs }: ProviderHttpOptions): MediaProvider {
+/**
+ * An adapter that calls its provider over HTTP: every call goes through `callProvider`, and every
+ * media URL through `checkedMediaUrl`.
+ */
+export function httpProvider(spec: HttpProviderSpec, { timeoutMs, allowHttpMediaUrls }: ProviderHttpOptions): MediaProvider {
   const { name, limits, secrets } = spec;
+  const allowHttp = allowHttpMediaUrls ?? isLoopbackHttp(spec.url);
   return {
     name,
     limits,
     timeoutMs,
-    upload: (file) => spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets })),
+    async upload(file) {
+      const result = await spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets }));
+      return { ...result, media_url: checkedMediaUrl(result.media_url, name, allowHttp) };
+    },
   };
 }
 
@@ -124,10 +134,6 @@ export function basicCredentials(user: string, password: string): { authorizatio
 /** `baseUrl` without a trailing slash, so that the seed's paths can be appended. */
 export function origin(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
-}
-
-function seconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 /**

@@ -36,7 +36,7 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
     return { media_url: mediaUrl.href, media_id: mediaUrl.pathname.split('/').pop() || undefined };
   }
 
-  return httpProvider({ name: 'OpenMarket', limits: PROVIDER_PRESETS.openmarket, secrets, upload }, options);
+  return httpProvider({ name: 'OpenMarket', url, limits: PROVIDER_PRESETS.openmarket, secrets, upload }, options);
 }
 
 /** The request body as a stream, and its exact length: the envelope plus 4·⌈n/3⌉ base64 bytes. */

@@ -35,7 +35,7 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
     return { media_url: mediaUrl, media_id: jsonString(object, 'media_id') };
   }
 
-  return httpProvider({ name: 'Plivo', limits: PROVIDER_PRESETS.plivo, secrets, upload }, options);
+  return httpProvider({ name: 'Plivo', url, limits: PROVIDER_PRESETS.plivo, secrets, upload }, options);
 }
 
 function firstObject(body: unknown): unknown {

@@ -2,6 +2,7 @@
  * Reading provider answers: JSON or XML bodies (size-capped), the values the adapters need, and
  * the provider's own error message made safe to show (plain, short, no credentials).
  */
+import { stripTraces } from './strip-traces.js';
 
 /** Provider answers are small; a larger one is cut rather than held. */
 const MAX_BODY_CHARS = 64 * 1024;
@@ -67,9 +68,12 @@ export function providerMessage(text: string, secrets: readonly string[] = []): 
   return raw === undefined ? undefined : safeMessage(raw, secrets);
 }
 
-/** Plain, one line, short, and without any of `secrets` (a provider may echo what it was sent). */
+/**
+ * Plain, one line, short, without stack frames or paths (`stripTraces`), and without any of
+ * `secrets` (a provider may echo what it was sent).
+ */
 export function safeMessage(text: string, secrets: readonly string[]): string | undefined {
-  let message = text.replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  let message = stripTraces(text).replace(/[\p{Cc}\p{Cf}]+/gu, ' ').replace(/\s+/g, ' ').trim();
   for (const secret of secrets) {
     if (secret.length >= 4) message = message.split(secret).join('***');
   }

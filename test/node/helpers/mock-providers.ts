@@ -8,6 +8,11 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, type Listening } from './http.js';
 
+/** Accounts to start the mocks with and to give the adapters (the values are masked in messages). */
+export const PLIVO = { authId: 'MAXXXXXXXXXXXXXXXXXX', authToken: 'plivo-token-s3cr3t-value' };
+export const BANDWIDTH = { accountId: '12345', username: 'bw-user', password: 'bw-password-s3cr3t' };
+export const OPENMARKET = { username: 'om-user', password: 'om-password-s3cr3t', idsAccountId: '000-000-115-00842' };
+
 export interface RecordedFile {
   field: string;
   filename: string;

@@ -1,16 +1,40 @@
 /** Shared setup for the proxy tests: a secret, signatures, upload requests as the element sends them, and the failure shape. */
 import assert from 'node:assert/strict';
-import type { Limits } from '../../../src/limits.js';
+import { isTypeAccepted, type Limits } from '../../../src/limits.js';
 import type { ErrorBody, ErrorCode } from '../../../src/protocol.js';
-import { createUploadSigner } from '../../../src/server/index.js';
+import { createUploadSigner, type SignFileInfo } from '../../../src/server/index.js';
 
 export const SECRET = 'test-secret-0123456789abcdefghijklmnopqrstuvwxyz';
 export const ORIGIN = 'http://app.test';
 
+export interface BearerOptions {
+  limits?: Partial<Limits>;
+  ttlSeconds?: number;
+  secret?: string;
+  /** The files the signature is asked for. Default: all that `limits` allow (`filesAllowedBy`). */
+  files?: SignFileInfo[];
+}
+
 /** A fresh `Authorization` header value, as the sign route would give it. */
-export function bearer(options: { limits?: Partial<Limits>; ttlSeconds?: number; secret?: string } = {}): string {
+export function bearer(options: BearerOptions = {}): string {
   const signer = createUploadSigner({ secret: options.secret ?? SECRET, ttlSeconds: options.ttlSeconds, limits: options.limits });
-  return signer.sign({ subject: 'user-1', files: [] }).headers.Authorization;
+  return signer.sign({ subject: 'user-1', files: options.files ?? filesAllowedBy(signer.limits) }).headers.Authorization;
+}
+
+/** Types to describe files with, one of each family first. */
+const SAMPLE_TYPES = ['image/jpeg', 'video/mp4', 'application/pdf', 'text/plain', 'audio/mpeg', 'image/png', 'image/gif', 'video/quicktime', 'video/mpeg'];
+
+/**
+ * A signature request as wide as `limits`: as many files as they allow, as large as they allow
+ * (the first takes the total when there is one), of every family they accept in turn. Signatures
+ * are bound to what they were asked for; tests of other things want one that binds nothing more.
+ */
+export function filesAllowedBy(limits: Readonly<Limits>): SignFileInfo[] {
+  const types = SAMPLE_TYPES.filter((type) => isTypeAccepted(type, limits.accept));
+  const count = limits.maxFiles;
+  const { maxFileSize, maxTotalSize } = limits;
+  const size = (i: number) => (maxTotalSize === undefined ? maxFileSize : i === 0 ? Math.min(maxFileSize, maxTotalSize - (count - 1)) : 1);
+  return Array.from({ length: count }, (_, i) => ({ name: `file-${i}`, size: size(i), type: types[i % types.length]! }));
 }
 
 /** POST …/upload with one file in the multipart field `file` (built by undici's FormData, like a browser). */
