@@ -2,7 +2,8 @@
 //   vite build              → dist/: the npm build, ES modules, dependencies left external
 //   vite build --mode cdn   → dist/cdn/: minified ES modules for a <script type="module"> tag: the
 //                             entry, and the chunks it loads itself (from next to it)
-// (`npm run build` runs both, in that order, then emits the .d.ts files with tsc.)
+// (`npm run build` runs both, in that order, then emits the .d.ts files with tsc, and the CommonJS
+// server with scripts/build-server-cjs.js.)
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { minifyHTMLLiterals } from 'minify-literals';

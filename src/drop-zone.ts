@@ -13,6 +13,8 @@ export interface DropZoneOptions {
   disabled: boolean;
   /** The element's `capture`: which camera a “Take photo” button opens, on touch screens. */
   capture?: string;
+  /** Whether the screen is a touch screen (never known on a server). */
+  touchScreen: boolean;
   /** Photos being fitted to the message before they join the list. */
   fitting?: { done: number; count: number };
   /** Files picked with the browse or camera button. */
@@ -24,8 +26,8 @@ function openPicker(event: Event): void {
   ((event.currentTarget as HTMLElement).nextElementSibling as HTMLInputElement).click();
 }
 
-export function renderDropZone({ text, locale, limits, files, disabled, capture, fitting, onFiles }: DropZoneOptions) {
-  const camera = cameraFor(capture);
+export function renderDropZone({ text, locale, limits, files, disabled, capture, touchScreen, fitting, onFiles }: DropZoneOptions) {
+  const camera = touchScreen ? cameraFor(capture) : undefined;
   const picked = (event: Event) => {
     const input = event.currentTarget as HTMLInputElement;
     const chosen = [...(input.files ?? [])];
@@ -59,9 +61,9 @@ export function renderDropZone({ text, locale, limits, files, disabled, capture,
   `;
 }
 
-/** The camera of the “Take photo” button: `user` or `environment` (the default), on touch screens only. */
+/** The camera of the “Take photo” button: `user` or `environment` (the default). */
 function cameraFor(capture: string | undefined): 'environment' | 'user' | undefined {
-  if (capture == null || !matchMedia('(pointer: coarse)').matches) return undefined;
+  if (capture == null) return undefined;
   return capture === 'user' ? 'user' : 'environment';
 }
 

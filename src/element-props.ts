@@ -1,6 +1,7 @@
 /**
  * What a framework template may set on `<mms-media-upload>` and listen to: the one list that the
- * React (`mms-media-upload/react`) and Vue (`mms-media-upload/vue`) typings are built from.
+ * React (`mms-media-upload/react`), Vue (`mms-media-upload/vue`) and Svelte (`mms-media-upload/svelte`)
+ * typings are built from.
  * Types only: this module has no code.
  */
 import type { MmsMediaUploadEventMap } from './events.js';

@@ -1,9 +1,9 @@
 /**
- * The file list as the element shows it: each entry derived from a file's Uppy state (or from
- * an upload restored without its file). Pure functions; no DOM.
+ * The file list as the element shows it: its entries (public types), and the entry of an upload
+ * restored without its file. Nothing here knows Uppy (upload-file-state.ts reads its file state), so
+ * that the package's public types never reach Uppy's. Pure functions; no DOM.
  */
 import type { FileInfo } from './events.js';
-import type { UploadFile } from './upload-file.js';
 
 export type FileStatus = 'pending' | 'uploading' | 'uploaded' | 'failed';
 
@@ -38,30 +38,6 @@ export interface RestoredUpload {
 /** Sniffing never answers this: it stands for "bytes of no known type" in Uppy's `type`. */
 export const UNKNOWN_TYPE = 'application/octet-stream';
 
-/** A file's entry, without its message. `running`: the file belongs to an upload under way. */
-export function entryOf(file: UploadFile, running: boolean): FileEntry {
-  const { progress } = file;
-  const status: FileStatus = progress.uploadComplete
-    ? 'uploaded'
-    : file.error
-      ? 'failed'
-      : running || progress.uploadStarted
-        ? 'uploading'
-        : 'pending';
-  const body = status === 'uploaded' ? file.response?.body : undefined;
-  return {
-    id: file.id,
-    name: file.name ?? '',
-    size: file.size ?? 0,
-    type: file.type === UNKNOWN_TYPE ? '' : file.type,
-    status,
-    progress: status === 'uploaded' ? 1 : progress.bytesTotal ? Number(progress.bytesUploaded) / progress.bytesTotal : 0,
-    ...(body?.mediaUrl ? { mediaUrl: body.mediaUrl } : {}),
-    ...(body?.mediaId ? { mediaId: body.mediaId } : {}),
-    ...(file.originalSize !== undefined ? { originalSize: file.originalSize, fitted: true as const } : {}),
-  };
-}
-
 /** The entry of an upload that has no file behind it. */
 export function restoredEntry(upload: RestoredUpload, index: number): FileEntry {
   return {
@@ -74,13 +50,6 @@ export function restoredEntry(upload: RestoredUpload, index: number): FileEntry 
     mediaUrl: upload.mediaUrl,
     ...(upload.mediaId ? { mediaId: upload.mediaId } : {}),
   };
-}
-
-/** A file whose upload was cancelled half-way waits again; others stay as they are. */
-export function interrupted(file: UploadFile): UploadFile {
-  const { progress } = file;
-  if (progress.uploadComplete || file.error || !progress.uploadStarted) return file;
-  return { ...file, progress: { ...progress, uploadStarted: null, bytesUploaded: false, percentage: 0 } };
 }
 
 /** What events say about a file. */

@@ -1,7 +1,8 @@
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { DropTargetController } from './controllers/drop-target-controller.js';
+import { EnvironmentController } from './controllers/environment-controller.js';
 import { FormController } from './controllers/form-controller.js';
 import { PreviewController } from './controllers/preview-controller.js';
 import { UploadController } from './controllers/upload-controller.js';
@@ -9,12 +10,13 @@ import type { FileEntry } from './file-entry.js';
 import { renderDropZone } from './drop-zone.js';
 import { renderFile } from './file-row.js';
 import { LimitSettings } from './limit-settings.js';
+import type { ProviderName } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
 import type { HeicDecoder } from './fit/fit-types.js';
 import type { Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
 import { DEFAULT_FIT_MAX_DIMENSION, DEFAULT_STALL_TIMEOUT_MS, uploadSettings } from './upload-settings.js';
-import type { ResponseParser } from './upload-transport.js';
+import type { ResponseParser } from './response.js';
 
 /**
  * Attaches photos, videos and PDFs to an MMS or RCS message: checks each file against the
@@ -66,7 +68,7 @@ import type { ResponseParser } from './upload-transport.js';
 export class MmsMediaUpload extends LitElement {
   static override styles = styles;
   static formAssociated = true;
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true }; // typed: the .d.ts then fits every TypeScript lib (else TS2417)
 
   /** URL of the app's upload endpoint (its proxy). One multipart/form-data request per file. */
   @property() endpoint = '';
@@ -78,7 +80,7 @@ export class MmsMediaUpload extends LitElement {
   @property({ attribute: 'field-name' }) fieldName = 'file';
 
   /** Preset of limits: `plivo`, `bandwidth`, `openmarket`, `acrobits`, `twilio`, `telnyx`, `bird`, `aws`, `rbm`, or `carrier-safe` (600 KB per message). Explicit limits win. */
-  @property() provider?: string;
+  @property() provider?: ProviderName;
 
   /** Form field name; the form data holds one entry per uploaded media URL. */
   @property({ reflect: true }) name = '';
@@ -231,9 +233,10 @@ export class MmsMediaUpload extends LitElement {
     return this.#uploads.addFiles([...files]);
   }
 
+  readonly #environment = new EnvironmentController(this);
   readonly #limitSettings = new LimitSettings(() => this.provider);
   readonly #uploads = new UploadController(this, () =>
-    uploadSettings(this, { limits: this.#limitSettings.limits, strings: this.#text, locale: this.#locale, disabled: this.#isDisabled }),
+    uploadSettings(this, { limits: this.#limitSettings.limits, strings: this.#text, locale: this.#environment.locale, disabled: this.#isDisabled }),
   );
   readonly #form = new FormController(this, this.#uploads, { strings: () => this.#text, anchor: () => this.#browseButton ?? undefined });
   readonly #previews = new PreviewController(this, () => this.#uploads.files.map((entry) => entry.id));
@@ -256,10 +259,6 @@ export class MmsMediaUpload extends LitElement {
 
   get #text(): MmsMediaUploadStrings {
     return { ...ENGLISH, ...this.strings };
-  }
-
-  get #locale(): string {
-    return this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang || navigator.language;
   }
 
   get #isDisabled(): boolean {
@@ -296,9 +295,9 @@ export class MmsMediaUpload extends LitElement {
     (buttons[index] ?? buttons[index - 1] ?? this.#browseButton)?.focus();
   }
 
-  protected override render() {
+  protected override render(): TemplateResult {
     const text = this.#text;
-    const locale = this.#locale;
+    const locale = this.#environment.locale;
     const files = this.#uploads.files;
     return html`
       ${renderDropZone({
@@ -308,6 +307,7 @@ export class MmsMediaUpload extends LitElement {
         limits: this.#limitSettings.limits,
         disabled: this.#isDisabled,
         capture: this.capture,
+        touchScreen: this.#environment.touchScreen,
         fitting: this.#uploads.fitting,
         onFiles: (picked) => void this.#uploads.addFiles(picked),
       })}

@@ -17,6 +17,12 @@ export interface MediaResult {
   mediaId?: string;
 }
 
+/**
+ * Reads a finished upload's response; throw an Error to fail the upload with its message. (Declared
+ * here, not with the transport, so that the element's public types never reach Uppy's.)
+ */
+export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
+
 /** The minimal view of a finished XMLHttpRequest that the readers need (tests may pass a real XHR). */
 export interface ResponseLike {
   status: number;

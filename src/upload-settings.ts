@@ -5,8 +5,9 @@
 import type { FitMode, HeicDecoder } from './fit/fit-types.js';
 import type { Limits } from './limits.js';
 import { signatureEndpointSigner, type Signer } from './signing.js';
+import type { ResponseParser } from './response.js';
 import type { MmsMediaUploadStrings } from './strings.js';
-import type { ResponseParser, TransportSettings } from './upload-transport.js';
+import type { TransportSettings } from './upload-transport.js';
 
 export const DEFAULT_STALL_TIMEOUT_MS = 60_000;
 export const DEFAULT_FIT_MAX_DIMENSION = 2048;

@@ -13,12 +13,9 @@ import XHRUpload from '@uppy/xhr-upload';
 import { fileNameForType } from './file-name.js';
 import { IDEMPOTENCY_KEY_HEADER } from './protocol.js';
 import type { Body, Failure, Meta, UploadFile } from './upload-file.js';
-import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult } from './response.js';
+import { checkedMediaResult, readMediaResult, readServerError, UploadFailure, type MediaResult, type ResponseParser } from './response.js';
 import { FileSignatures } from './file-signatures.js';
 import type { Signer } from './signing.js';
-
-/** Reads a finished upload's response; throw an Error to fail the upload with its message. */
-export type ResponseParser = (body: string, request: XMLHttpRequest) => MediaResult;
 
 /** What the transport reads from its element, at the moment it needs it. */
 export interface TransportSettings {

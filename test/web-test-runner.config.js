@@ -3,6 +3,7 @@
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
+import { withoutLitDevModeNotice } from './helpers/browser-logs.js';
 import { commonJsPlugin } from './helpers/commonjs-plugin.js';
 import { devtoolsCommands } from './helpers/devtools-commands.js';
 import { mainThreadTrace } from './helpers/main-thread-trace.js';
@@ -10,6 +11,7 @@ import { mockEndpoints } from './helpers/endpoints.js';
 import { photoFixtures } from './helpers/photo-fixtures.js';
 import { strictCspPages } from './helpers/strict-csp.js';
 import { proxyEndpoints } from './helpers/proxy-endpoints.js';
+import { serverRenderEndpoint } from './helpers/server-render-endpoint.js';
 import { summaryReporter } from './helpers/summary-reporter.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './helpers/chromium-args.js';
 import { defaultReporter } from '@web/test-runner';
@@ -23,6 +25,7 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 180000,
+  filterBrowserLogs: withoutLitDevModeNotice,
   browsers: [
     chromeLauncher({
       launchOptions: {
@@ -38,6 +41,6 @@ export default {
     mainThreadTrace(),
     esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('../tsconfig.json', import.meta.url)), target: 'chrome123' }),
   ],
-  middleware: [strictCspPages(), ...mockEndpoints(), photoFixtures(), proxy.middleware],
+  middleware: [strictCspPages(), ...mockEndpoints(), photoFixtures(), serverRenderEndpoint(), proxy.middleware],
   reporters: [defaultReporter(), summaryReporter(), { stop: () => proxy.close() }],
 };

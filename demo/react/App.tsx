@@ -2,7 +2,7 @@
 // element has as properties (`strings` below), the others as attributes (`signature-endpoint`),
 // and turns an `on` + event-name prop into addEventListener(event-name), case kept as written:
 // `onmedia-url` listens to `media-url` (`onMediaUrl` would listen to "MediaUrl").
-// JSX typing of the tag: ./mms-media-upload-jsx.d.ts.
+// JSX typing of the tag: `mms-media-upload/react` (here ../../src/react.ts, imported below).
 import { useState, type FormEvent } from 'react';
 import type { FileRejectedDetail, MediaUrlDetail, MmsMediaUploadStrings, UploadErrorDetail } from '../../src/index.js';
 import type {} from '../../src/react.js'; // <mms-media-upload> in JSX, as `mms-media-upload/react` gives it

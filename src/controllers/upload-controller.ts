@@ -11,8 +11,9 @@
 import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason } from '../events.js';
-import { entryOf, fileInfo, interrupted, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
+import { fileInfo, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
 import { fitRefusal, prepareFiles, type Prepared, type RefusalCause } from '../intake.js';
+import { entryOf, interrupted } from '../upload-file-state.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
 import { requestFrameUpdate } from '../frame-throttle.js';

@@ -41,7 +41,7 @@ export class HttpError extends Error {
 }
 
 /** A JSON answer that is never cached (signatures and upload results are per request). */
-export function jsonResponse(status: number, body: unknown, headers?: HeadersInit): Response {
+export function jsonResponse(status: number, body: unknown, headers?: Record<string, string>): Response {
   const response = new Response(JSON.stringify(body), { status, headers });
   response.headers.set('Content-Type', 'application/json; charset=utf-8');
   response.headers.set('Cache-Control', 'no-store');

@@ -13,7 +13,7 @@ export interface MediaUpload {
   contentType: string;
   /** The user's file name, cleaned (no path, quotes, control or bidi characters). */
   fileName: string;
-  /** The path of this proxy's media route (`…/media`), next to the upload route that got the file. */
+  /** The absolute URL of this proxy's media route (`…/media`), next to the upload route that got the file. */
   mediaRoute: string;
   /**
    * Aborted when the browser goes away from an upload without an `Idempotency-Key` (nothing can

@@ -27,12 +27,32 @@ export interface TokenClaims {
   limits: Limits;
 }
 
+/** How to make a good secret, for the messages below. */
+const MAKE_A_SECRET = `node -e "console.log(crypto.randomBytes(${MIN_SECRET_BYTES}).toString('base64url'))"`;
+
+/** The secret as an HMAC key; a missing or short one is refused at start-up, saying which and how to make one. */
 export function checkSecret(secret: Secret): Buffer {
+  // Unset in JavaScript (an environment variable that is not there) or empty: say so, not "too short".
+  if (secret === undefined || secret === null || secret.length === 0) {
+    throw new TypeError(
+      `mms-media-upload/server: the secret is missing (${describe(secret)}): give { secret } a random value of at least ${MIN_SECRET_BYTES} bytes, ` +
+        `such as an environment variable set to the output of ${MAKE_A_SECRET}`,
+    );
+  }
+  if (typeof secret !== 'string' && !(secret instanceof Uint8Array)) {
+    throw new TypeError(`mms-media-upload/server: the secret must be a string or a Uint8Array, not ${describe(secret)}`);
+  }
   const key = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : Buffer.from(secret);
   if (key.length < MIN_SECRET_BYTES) {
-    throw new TypeError(`mms-media-upload/server: the secret must be at least ${MIN_SECRET_BYTES} bytes long`);
+    throw new TypeError(
+      `mms-media-upload/server: the secret must be at least ${MIN_SECRET_BYTES} bytes long; this one has ${key.length}. Make one with ${MAKE_A_SECRET}`,
+    );
   }
   return key;
+}
+
+function describe(value: unknown): string {
+  return value === '' ? 'an empty string' : value === null ? 'null' : typeof value;
 }
 
 /** A TTL within 1 s … MAX_TTL_SECONDS. */

@@ -128,8 +128,9 @@ function bearerToken(request: Request): string | undefined {
   return match?.[1];
 }
 
-/** The path of the route `name` next to this request's route ('/api/upload' → '/api/media'). */
+/** The URL of the route `name` next to this request's route ('https://app.test/api/upload' → 'https://app.test/api/media'). */
 function siblingRoute(request: Request, name: string): string {
-  const path = new URL(request.url).pathname.replace(/\/$/, '');
-  return `${path.slice(0, path.lastIndexOf('/') + 1)}${name}`;
+  const url = new URL(request.url);
+  const path = url.pathname.replace(/\/$/, '');
+  return `${url.origin}${path.slice(0, path.lastIndexOf('/') + 1)}${name}`;
 }

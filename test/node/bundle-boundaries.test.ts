@@ -1,7 +1,8 @@
 // The built package keeps the server's optional clients where they belong: nothing of the S3 SDK or
 // the Redis client reaches the browser files (the CDN file, and every module dist/index.js loads),
-// and the server entry imports them only when an adapter is used. Reads dist/: run `npm run build`
-// first (`npm test` does).
+// and the server entry imports them only when an adapter is used. Node never loads Uppy (whose own
+// dependencies declare Node 22): not at import, not for server rendering, not on the server. Reads
+// dist/: run `npm run build` first (`npm test` does).
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -41,5 +42,23 @@ describe('bundle boundaries', () => {
       assert.doesNotMatch(source, /^\s*import\s[^(]*["'](@aws-sdk|ioredis)/m, `${file}: a static import`);
       assert.match(source, /import\(["'](@aws-sdk\/client-s3|ioredis)["']\)/, `${file}: a dynamic import`);
     }
+  });
+
+  it('loads no Uppy in Node: importing the element statically, and the server entry, reach no @uppy package', () => {
+    const staticImports = (entry: string, seen = new Set<string>(), packages = new Set<string>()): Set<string> => {
+      if (seen.has(entry)) return packages;
+      seen.add(entry);
+      for (const [, specifier] of readFileSync(entry, 'utf8').matchAll(/^\s*(?:import|export)\b[^(;]*?["']([^"']+)["']/gm)) {
+        if (specifier!.startsWith('.')) staticImports(join(dirname(entry), specifier!), seen, packages);
+        else packages.add(specifier!);
+      }
+      return packages;
+    };
+    const element = [...staticImports('dist/index.js')];
+    assert.ok(element.includes('lit'), element.join(' '));
+    assert.deepEqual(element.filter((name) => name.startsWith('@uppy/')), [], 'Uppy is loaded only with the upload engine, in the browser');
+    assert.deepEqual([...staticImports('dist/server/index.js')].filter((name) => !name.startsWith('node:')), ['busboy']);
+    const required = [...readFileSync('dist/server/index.cjs', 'utf8').matchAll(/\brequire\("([^"]+)"\)/g)].map((match) => match[1]!);
+    assert.deepEqual([...new Set(required.filter((name) => !name.startsWith('node:')))], ['busboy']);
   });
 });

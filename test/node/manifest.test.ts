@@ -1,14 +1,16 @@
 // The custom elements manifest (dist/custom-elements.json, `cem analyze` in `npm run build`) must
 // describe every attribute, property, event, CSS part, CSS custom property and slot that the
-// element really has. The manifest is built here in memory, with the build script's own options,
-// and compared with what the sources use.
+// element really has, and name the files the package ships. The manifest is built here in memory,
+// with the build script's own options and plugins, and compared with what the sources use.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type * as TypeScript from 'typescript';
 import * as analyzer from '@custom-elements-manifest/analyzer';
 // @ts-expect-error the analyzer ships no types for its plugins
 import { litPlugin } from '@custom-elements-manifest/analyzer/src/features/framework-plugins/lit/lit.js';
+import config from '../../custom-elements-manifest.config.mjs';
+import { DEFAULT_FIT_MAX_DIMENSION, DEFAULT_STALL_TIMEOUT_MS } from '../../src/upload-settings.js';
 
 interface Named {
   name: string;
@@ -17,10 +19,14 @@ interface Named {
   privacy?: string;
   static?: boolean;
 }
+interface Attribute extends Named {
+  default?: string;
+  fieldName?: string;
+}
 interface ElementDeclaration {
   tagName?: string;
   customElement?: boolean;
-  attributes?: Named[];
+  attributes?: Attribute[];
   members?: Named[];
   events?: Named[];
   cssParts?: Named[];
@@ -32,7 +38,7 @@ interface ElementDeclaration {
 const { create, ts } = analyzer as unknown as {
   ts: typeof TypeScript;
   create(options: { modules: TypeScript.SourceFile[]; plugins: unknown[]; context: object }): {
-    modules: { path: string; declarations?: (ElementDeclaration & Named)[] }[];
+    modules: { path: string; declarations?: (ElementDeclaration & Named)[]; exports?: { declaration: { module?: string } }[] }[];
   };
 };
 
@@ -49,7 +55,7 @@ const templates = element + read('src/file-row.ts') + read('src/drop-zone.ts');
 
 function buildManifest() {
   const modules = globs.map((path) => ts.createSourceFile(path, read(path), ts.ScriptTarget.ES2015, true));
-  return create({ modules, plugins: litPlugin(), context: { dev: false } });
+  return create({ modules, plugins: [...litPlugin(), ...config.plugins], context: { dev: false } });
 }
 
 const manifest = buildManifest();
@@ -122,5 +128,26 @@ describe('custom-elements.json', () => {
   it('gives every event and attribute a type', () => {
     const untyped = [...(declaration?.events ?? []), ...(declaration?.attributes ?? [])].filter((item) => !item.type?.text);
     assert.deepEqual(names(untyped), []);
+  });
+
+  it('names the files the package ships (dist/*.js), not the sources', () => {
+    const paths = [
+      ...manifest.modules.map((module) => module.path),
+      ...manifest.modules.flatMap((module) => (module.exports ?? []).map((entry) => entry.declaration.module ?? '')),
+    ];
+    assert.deepEqual(paths.filter((path) => !/^dist\/[\w/-]+\.js$/.test(path)), []);
+    // npm test builds first: each named module is a built file (or, for types only, its .d.ts).
+    const missing = paths.filter((path) => !existsSync(path) && !existsSync(path.replace(/\.js$/, '.d.ts')));
+    assert.deepEqual([...new Set(missing)], []);
+  });
+
+  it('writes defaults as values, not as the names of constants', () => {
+    const defaults = Object.fromEntries((declaration?.attributes ?? []).map((attribute) => [attribute.name, attribute.default]));
+    assert.equal(defaults['upload-timeout'], String(DEFAULT_STALL_TIMEOUT_MS));
+    assert.equal(defaults['fit-max-dimension'], String(DEFAULT_FIT_MAX_DIMENSION));
+    assert.equal(defaults['max-files'], '10');
+    assert.equal(defaults['max-file-size'], '2097152');
+    const named = (declaration?.attributes ?? []).filter((attribute) => /^[A-Z_]+$|_\d/.test(attribute.default ?? ''));
+    assert.deepEqual(names(named), []);
   });
 });

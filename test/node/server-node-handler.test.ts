@@ -44,7 +44,7 @@ describe('toNodeHandler', () => {
     const response = await upload(app.origin, bearer(), bytes, 'photo.jpg');
     const body = (await response.json()) as Record<string, string>;
     assert.equal(response.status, 200, JSON.stringify(body));
-    assert.equal(body.media_url, `/api/media/${body.media_id}`);
+    assert.equal(body.media_url, `${app.origin}/api/media/${body.media_id}`);
     const served = await fetch(new URL(body.media_url!, app.origin));
     assert.equal(served.headers.get('content-type'), 'image/jpeg');
     assert.equal(served.headers.get('content-length'), String(bytes.length));

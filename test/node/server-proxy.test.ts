@@ -129,7 +129,7 @@ describe('signed uploads (local provider)', () => {
     assert.equal(response.status, 200);
     const body = await json(response);
     assert.deepEqual(Object.keys(body).sort(), ['content_type', 'file_name', 'media_id', 'media_url', 'size']);
-    assert.equal(body.media_url, `/api/media/${String(body.media_id)}`);
+    assert.equal(body.media_url, `${ORIGIN}/api/media/${String(body.media_id)}`);
     assert.equal(body.file_name, 'holiday.jpg');
     assert.equal(body.content_type, 'image/jpeg');
     assert.equal(body.size, 5000);
@@ -163,7 +163,7 @@ describe('signed uploads (local provider)', () => {
   it('uses the proxy\'s own media route when no publicUrl is given', async () => {
     const bare = createMediaProxy({ secret: SECRET, provider: localProvider({ dir: storage.path }), tmpDir: spool.path });
     const body = await json(await bare(uploadRequest(bearer(), gifBytes(), 'a.gif', 'image/gif', '/app/v1/upload')));
-    assert.equal(body.media_url, `/app/v1/media/${String(body.media_id)}`);
+    assert.equal(body.media_url, `${ORIGIN}/app/v1/media/${String(body.media_id)}`);
     const served = await bare(new Request(new URL(String(body.media_url), ORIGIN)));
     assert.deepEqual(new Uint8Array(await served.arrayBuffer()), gifBytes());
   });

@@ -50,6 +50,8 @@ export function Misuses() {
     <>
       {/* @ts-expect-error maxFiles is a number */}
       <mms-media-upload maxFiles="3" />
+      {/* @ts-expect-error provider is one of the presets */}
+      <mms-media-upload provider="plivoo" />
       {/* @ts-expect-error method is POST or PUT */}
       <mms-media-upload method="GET" />
       {/* @ts-expect-error required is a boolean */}

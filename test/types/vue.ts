@@ -55,6 +55,8 @@ export const vnode = h(null as unknown as Uploader, { maxFiles: 2, onUploadError
 export const misuses: Props[] = [
   // @ts-expect-error maxFiles is a number
   { maxFiles: '3' },
+  // @ts-expect-error provider is one of the presets
+  { provider: 'plivoo' },
   // @ts-expect-error method is POST or PUT
   { method: 'GET' },
   // @ts-expect-error files is read-only

@@ -14,8 +14,11 @@ export interface LocalProviderOptions {
   /** Where files are kept (created when missing). */
   dir: string;
   /**
-   * The base of media URLs, a path ('/api/media') or an absolute URL; the media id is appended.
-   * Default: the proxy's own media route next to its upload route.
+   * The base of media URLs, to which the media id is appended: an absolute URL
+   * ('https://app.example.com/api/media'), or a path ('/api/media') taken from the origin of the
+   * upload request (so of its Host header: behind a proxy that terminates TLS or changes the host,
+   * give an absolute URL). Default: the proxy's own media route next to its upload route. Media
+   * URLs are always absolute: a messaging provider fetches them from elsewhere.
    */
   publicUrl?: string;
   /** Default: none of its own (the proxy's limits apply). */
@@ -52,7 +55,7 @@ export function localProvider(options: LocalProviderOptions): MediaProvider {
         await rm(join(dir, file.id), { force: true });
         throw error;
       }
-      const base = (options.publicUrl ?? file.mediaRoute).replace(/\/+$/, '');
+      const base = new URL(options.publicUrl ?? file.mediaRoute, file.mediaRoute).href.replace(/\/+$/, '');
       return { media_url: `${base}/${file.id}`, media_id: file.id };
     },
 
