@@ -2,7 +2,7 @@
 import { html, nothing } from 'lit';
 import type { Preview } from './controllers/preview-controller.js';
 import type { FileEntry } from './file-entry.js';
-import { formatSize, visibleName } from './format.js';
+import { formatPercent, formatSize, visibleName } from './format.js';
 import { ICONS, iconFor } from './icons.js';
 import type { MmsMediaUploadStrings } from './strings.js';
 
@@ -19,7 +19,7 @@ export interface FileRowOptions {
 
 export function renderFile(entry: FileEntry, { text, locale, preview, onPreviewError, onRetry, onRemove }: FileRowOptions) {
   const name = visibleName(entry.name);
-  const percent = new Intl.NumberFormat(locale, { style: 'percent' }).format(entry.progress);
+  const percent = formatPercent(entry.progress, locale);
   const status = {
     pending: text.statusPending,
     uploading: text.statusUploading(percent),

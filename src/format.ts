@@ -6,6 +6,24 @@ export type SizeUnits = readonly [string, string, string, string];
 
 const ENGLISH_UNITS: SizeUnits = ['B', 'KB', 'MB', 'GB'];
 
+/**
+ * Intl formatters cost far more to make than to use, and every render formats a size and a
+ * percentage per file: each is made once per locale and kind.
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.ListFormat>();
+
+function formatter<T extends Intl.NumberFormat | Intl.ListFormat>(kind: string, locale: string | undefined, make: () => T): T {
+  const key = `${kind} ${locale ?? ''}`;
+  let made = formatters.get(key) as T | undefined;
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
+/** "42 %": a share from 0 to 1, as a percentage in the locale's way. */
+export function formatPercent(share: number, locale?: string): string {
+  return formatter('percent', locale, () => new Intl.NumberFormat(locale, { style: 'percent' })).format(share);
+}
+
 export interface FormatSizeOptions {
   units?: SizeUnits;
   /**
@@ -27,7 +45,7 @@ export function formatSize(bytes: number, locale?: string, options: FormatSizeOp
   const decimals = unit < 2 ? 0 : 2; // "13 KB", "2.01 MB"
   const scale = 10 ** decimals;
   const rounded = options.roundUp ? Math.ceil(value * scale - 1e-9) / scale : Math.round(value * scale) / scale;
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: decimals }).format(rounded);
+  const number = formatter(`size ${decimals}`, locale, () => new Intl.NumberFormat(locale, { maximumFractionDigits: decimals })).format(rounded);
   return `${number} ${units[unit]}`;
 }
 
@@ -49,7 +67,7 @@ function nearestShownBytes(bytes: number): number {
 
 /** "JPEG, PNG, PDF": a plain list, in the locale's own way of listing. */
 export function formatList(items: readonly string[], locale?: string): string {
-  return new Intl.ListFormat(locale, { style: 'short', type: 'unit' }).format(items);
+  return formatter('list', locale, () => new Intl.ListFormat(locale, { style: 'short', type: 'unit' })).format(items);
 }
 
 /** The types an accept list allows, by their short names ("JPEG, PNG, PDF"), for a hint or a refusal. */

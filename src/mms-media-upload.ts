@@ -12,6 +12,7 @@ import { renderFile } from './file-row.js';
 import { LimitSettings } from './limit-settings.js';
 import type { ProviderName } from './limits.js';
 import { styles } from './mms-media-upload.styles.js';
+import { nextFrame } from './next-frame.js';
 import type { HeicDecoder } from './fit/fit-types.js';
 import type { Signer } from './signing.js';
 import { ENGLISH, type MmsMediaUploadStrings } from './strings.js';
@@ -228,9 +229,10 @@ export class MmsMediaUpload extends LitElement {
     this.#uploads.reset();
   }
 
-  /** Adds files as if the user had picked them. */
-  addFiles(files: Iterable<File>): Promise<void> {
-    return this.#uploads.addFiles([...files]);
+  /** Adds files as if the user had picked them; resolves once the list shows them (and its refusals). */
+  async addFiles(files: Iterable<File>): Promise<void> {
+    await this.#uploads.addFiles([...files]);
+    if (this.isConnected) await this.updateComplete; // an element never attached does not render yet
   }
 
   readonly #environment = new EnvironmentController(this);
@@ -278,6 +280,12 @@ export class MmsMediaUpload extends LitElement {
   /** @internal */
   formStateRestoreCallback(state: string | File | FormData | null): void {
     this.#form.stateRestoreCallback(state);
+  }
+
+  /** Renders once a frame: uploads change state with every progress event, and must not wait for renders. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await nextFrame();
+    super.scheduleUpdate();
   }
 
   protected override updated(): void {

@@ -43,6 +43,10 @@ export class FormController implements ReactiveController {
     this.internals = host.attachInternals();
     this.#options = options;
     host.addController(this);
+    // The element renders at the next frame; the form must not wait for it. These listeners are
+    // the element's first, so the page's own listeners of these events already read the new value.
+    host.addEventListener('change', () => this.sync());
+    host.addEventListener('upload-complete', () => this.sync());
   }
 
   get disabledByForm(): boolean {
@@ -50,6 +54,11 @@ export class FormController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    this.sync();
+  }
+
+  /** Gives the form the element's value and validity as they are now. */
+  sync(): void {
     const uploaded = this.#uploads.files.filter((entry) => entry.status === 'uploaded' && entry.mediaUrl);
     const data = new FormData();
     const { name } = this.#host;

@@ -7,7 +7,6 @@
  * when it comes back. A file that does not decode (a truncated photo) gets its type icon.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { requestFrameUpdate } from '../frame-throttle.js';
 
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 /** Pixels of a thumbnail's edge: twice the 48 px it is shown at, for sharp high-density screens. */
@@ -77,7 +76,7 @@ export class PreviewController implements ReactiveController {
     if (!this.#pending.delete(id)) return;
     if (thumbnail) this.#urls.set(id, URL.createObjectURL(thumbnail));
     else this.#broken.add(id);
-    requestFrameUpdate(this.#host); // with the uploads' progress, in one render a frame
+    this.#host.requestUpdate();
   }
 
   /** Revokes the URLs of files that are no longer listed, and forgets them. */

@@ -16,7 +16,6 @@ import { fitRefusal, prepareFiles, type Prepared, type RefusalCause } from '../i
 import { entryOf, interrupted } from '../upload-file-state.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
-import { requestFrameUpdate } from '../frame-throttle.js';
 import { describe, describeFailure, publicReason, type MessageContext } from '../messages.js';
 import { Notices, type Refusal } from '../notices.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
@@ -215,8 +214,8 @@ export class UploadController implements ReactiveController {
     });
     uppy.setState({ files: this.#parked });
     this.#parked = {};
-    // Uppy's state changes with every progress event of every upload: render them once a frame.
-    uppy.on('state-update', () => requestFrameUpdate(this.#host));
+    // Uppy's state changes with every progress event of every upload; the element renders once a frame.
+    uppy.on('state-update', () => this.#host.requestUpdate());
     this.#uppy = uppy;
     if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
     return uppy;

@@ -53,6 +53,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const complete = oneEvent(element, 'upload-complete');
       await element.addFiles([sampleFile(jpegBytes(), 'a.jpg', 'image/jpeg'), sampleFile(exeBytes(), 'b.jpg', 'image/jpeg')]);
       await complete;
+      await element.updateComplete;
       expect(shadow(element).querySelector('[part=retry-button]')).to.exist;
       expect(await violations(element)).to.deep.equal([]);
     });

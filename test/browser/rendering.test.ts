@@ -1,41 +1,28 @@
 // Rendering stays cheap while files upload: Uppy's state changes with every progress event of
 // every upload, and the element renders them at most once per animation frame.
 import { expect, oneEvent } from '@open-wc/testing';
-import { frameThrottle } from '../../src/frame-throttle.js';
+import { nextFrame } from '../../src/next-frame.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 import { resetMocks, uploader } from '../helpers/element.js';
 import { jpegBytes, sampleFile } from '../helpers/sample-files.js';
 
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-
 describe('rendering while uploading', () => {
   beforeEach(resetMocks);
 
-  it('frameThrottle runs its work once for any number of calls before the next frame', async () => {
-    let runs = 0;
-    const soon = frameThrottle(() => (runs += 1));
-    for (let i = 0; i < 100; i += 1) soon();
-    expect(runs).to.equal(0);
+  it('nextFrame waits for the next animation frame', async () => {
+    let frames = 0;
+    requestAnimationFrame(() => (frames += 1));
     await nextFrame();
-    await nextFrame();
-    expect(runs).to.equal(1);
-    soon();
-    soon();
-    await nextFrame();
-    await nextFrame();
-    expect(runs).to.equal(2);
+    expect(frames).to.equal(1);
   });
 
-  it('frameThrottle still runs where no frame comes (a hidden tab), on its timer', async () => {
-    let runs = 0;
+  it('nextFrame comes on its timer where no frame comes (a hidden tab)', async () => {
     const original = window.requestAnimationFrame;
-    window.requestAnimationFrame = () => 0; // frames that never come
+    let asked = 0;
+    window.requestAnimationFrame = () => (asked += 1); // frames that never come
     try {
-      const soon = frameThrottle(() => (runs += 1), 20);
-      soon();
-      soon();
-      await new Promise((resolve) => setTimeout(resolve, 60));
-      expect(runs).to.equal(1);
+      const came = await Promise.race([nextFrame(20).then(() => 'came'), new Promise((resolve) => setTimeout(() => resolve('never'), 2000))]);
+      expect([asked, came]).to.deep.equal([1, 'came']);
     } finally {
       window.requestAnimationFrame = original;
     }

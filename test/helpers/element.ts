@@ -29,11 +29,13 @@ export async function uploader(attributes: string): Promise<MmsMediaUpload> {
   return element;
 }
 
-/** Waits for the next `upload-complete` while running `action`. */
+/** Waits for the next `upload-complete` while running `action`, and for the element to show it. */
 export async function untilComplete(element: MmsMediaUpload, action: () => unknown) {
   const done = oneEvent(element, 'upload-complete');
   await action();
-  return (await done).detail;
+  const { detail } = await done;
+  await element.updateComplete;
+  return detail;
 }
 
 export function shadow(element: MmsMediaUpload): ShadowRoot {
