@@ -282,9 +282,12 @@ export class MmsMediaUpload extends LitElement {
     this.#form.stateRestoreCallback(state);
   }
 
-  /** Renders once a frame: uploads change state with every progress event, and must not wait for renders. */
+  /**
+   * Renders at once the first time, then once a frame: uploads change state with every progress
+   * event, and must not wait for renders.
+   */
   protected override async scheduleUpdate(): Promise<void> {
-    await nextFrame();
+    if (this.hasUpdated) await nextFrame();
     super.scheduleUpdate();
   }
 

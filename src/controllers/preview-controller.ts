@@ -1,18 +1,14 @@
 /**
- * Thumbnails of image files, made small: `createImageBitmap` decodes each photo off the main
- * thread straight to thumbnail size (upright), a small canvas crops it square and encodes it, and
- * the list shows that little JPEG from a blob URL. So ten 12-megapixel photos cost a few hundred
- * KB of thumbnails, not 48 MB of pixels each, and no long task. One is made at a time. URLs are
- * revoked as soon as the file leaves the list or the element leaves the document, and made again
- * when it comes back. A file that does not decode (a truncated photo) gets its type icon.
+ * Thumbnails of image files: each is made small, off the main thread, by `thumbnail.ts` (loaded
+ * with the first picture), and the list shows that little JPEG from a blob URL. So ten
+ * 12-megapixel photos cost a few tens of KB of thumbnails and no long task. One is made at a
+ * time. URLs are revoked as soon as the file leaves the list or the element leaves the document,
+ * and made again when it comes back. A file that does not decode (a truncated photo) gets its
+ * type icon.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
-/** Pixels of a thumbnail's edge: twice the 48 px it is shown at, for sharp high-density screens. */
-const THUMBNAIL_PIXELS = 96;
-/** The width pictures are decoded to: twice the thumbnail's, so that a 2:1 panorama still covers it. */
-const DECODE_WIDTH = 2 * THUMBNAIL_PIXELS;
 
 /** What the list shows for a file: its thumbnail's URL, a thumbnail still being made, or none (its type icon). */
 export type Preview = { url: string } | 'pending' | undefined;
@@ -41,7 +37,7 @@ export class PreviewController implements ReactiveController {
     if (url) return { url };
     if (!this.#pending.has(id)) {
       this.#pending.add(id);
-      this.#queue = this.#queue.then(() => this.#make(id, file));
+      this.#queue = this.#queue.then(() => this.#make(id, type, file));
     }
     return 'pending';
   }
@@ -70,9 +66,9 @@ export class PreviewController implements ReactiveController {
     this.#keepOnly(new Set(this.#listed()));
   }
 
-  async #make(id: string, file: Blob): Promise<void> {
+  async #make(id: string, type: string, file: Blob): Promise<void> {
     if (!this.#pending.has(id)) return; // left the list while it waited
-    const thumbnail = await thumbnailOf(file);
+    const thumbnail = await import('../thumbnail.js').then(({ thumbnailOf }) => thumbnailOf(file, type)).catch(() => undefined);
     if (!this.#pending.delete(id)) return;
     if (thumbnail) this.#urls.set(id, URL.createObjectURL(thumbnail));
     else this.#broken.add(id);
@@ -88,22 +84,5 @@ export class PreviewController implements ReactiveController {
       URL.revokeObjectURL(url);
       this.#urls.delete(id);
     }
-  }
-}
-
-/** A square thumbnail of a picture, as a small JPEG (PNG for transparency); undefined when it does not decode. */
-async function thumbnailOf(file: Blob): Promise<Blob | undefined> {
-  try {
-    // Decoded straight to a small width (its height follows, upright): the full picture is never kept.
-    const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image', resizeWidth: DECODE_WIDTH, resizeQuality: 'medium' });
-    // Cover the square: the short side fills it, the long one is cut in its middle.
-    const scale = THUMBNAIL_PIXELS / Math.min(bitmap.width, bitmap.height);
-    const [width, height] = [bitmap.width * scale, bitmap.height * scale];
-    const canvas = new OffscreenCanvas(THUMBNAIL_PIXELS, THUMBNAIL_PIXELS);
-    canvas.getContext('2d')!.drawImage(bitmap, (THUMBNAIL_PIXELS - width) / 2, (THUMBNAIL_PIXELS - height) / 2, width, height);
-    bitmap.close();
-    return await canvas.convertToBlob({ type: file.type === 'image/jpeg' ? 'image/jpeg' : 'image/png', quality: 0.8 });
-  } catch {
-    return undefined;
   }
 }

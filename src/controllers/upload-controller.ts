@@ -293,7 +293,7 @@ export class UploadController implements ReactiveController {
     this.#notices.announce((strings) => strings.uploaded({ name: visibleName(entry.name) }));
     this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
-    this.#host.requestUpdate(); // an outcome is shown at once, not at the next frame
+    this.#host.requestUpdate();
     this.#settleIfIdle();
   }
 

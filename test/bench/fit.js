@@ -5,15 +5,14 @@
 //   - the longest main-thread task while ten 12 MP photos are fitted (goal < 50 ms);
 //   - the CDN entry's gzip size with and without the fitting engine in the build (it must not grow).
 // Figures only: nothing here asserts a timing.
-import { createServer } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../helpers/chromium-args.js';
+import { openBenchPage } from './bench-page.js';
 import { photoPath } from '../helpers/photo-fixtures.js';
+import { kb, median, ms, ratio, report } from './report.js';
 
 const ROUNDS = 5;
 const BUDGETS = [2 * 1024 * 1024, 600 * 1024];
@@ -22,25 +21,11 @@ const TEN = Array.from({ length: 10 }, (_, i) => `phone-${String(i + 1).padStart
 const DEADLINE_MS = 600_000;
 
 const root = resolve(import.meta.dirname, '../..');
-/** What the bench page may load: nothing else is served. */
-const SERVED = [/^\/dist\/cdn\/[\w.-]+\.js$/, /^\/node_modules\/browser-image-compression\/dist\/[\w.-]+\.m?js$/, /^\/test\/bench\/fit-page\.js$/];
-const TYPES = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.jpg': 'image/jpeg' };
-const PAGE = '<!doctype html><meta charset="utf-8"><title>fit bench</title><script type="module" src="/test/bench/fit-page.js"></script>';
-
-async function serve(request, response) {
-  const path = new URL(request.url, 'http://127.0.0.1').pathname;
-  const photo = /^\/test\/fixtures\/photos\/([\w.-]+)$/.exec(path);
-  const file = photo ? await photoPath(photo[1]) : SERVED.some((pattern) => pattern.test(path)) ? join(root, path) : undefined;
-  if (path === '/') return response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE);
-  if (!file) return response.writeHead(404).end();
-  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
+const BIC_DIST = '/node_modules/browser-image-compression/dist/';
+/** What the page loads besides the CDN build and the photos: its script and browser-image-compression. */
+const FILES = Object.fromEntries(
+  ['/test/bench/fit-page.js', `${BIC_DIST}browser-image-compression.mjs`, `${BIC_DIST}browser-image-compression.js`].map((path) => [path, join(root, path)]),
+);
 
 /** The CDN entry's gzip size from a build of the CDN config with `entries` only (the bench of bundle-size.js does the same). */
 async function entryGzip(entries) {
@@ -66,18 +51,14 @@ const watchdog = setTimeout(() => {
 
 for (const name of [SINGLE, ...TEN]) await photoPath(name); // made once, before any clock runs
 
-const server = createServer((request, response) => serve(request, response).catch(() => response.writeHead(500).end()));
-await new Promise((listening) => server.listen(0, '127.0.0.1', listening));
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+const bench = await openBenchPage({ files: FILES });
 let results;
 try {
-  const page = await browser.newPage();
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
-  await page.waitForFunction(() => typeof window.runBench === 'function');
-  results = await page.evaluate((options) => window.runBench(options), { single: SINGLE, ten: TEN, budgets: BUDGETS, rounds: ROUNDS });
+  await bench.page.addScriptTag({ url: '/test/bench/fit-page.js', type: 'module' });
+  await bench.page.waitForFunction(() => typeof window.runBench === 'function');
+  results = await bench.page.evaluate((options) => window.runBench(options), { single: SINGLE, ten: TEN, budgets: BUDGETS, rounds: ROUNDS });
 } finally {
-  await browser.close();
-  server.close();
+  await bench.close();
 }
 
 const src = (path) => resolve(root, path);
@@ -87,28 +68,22 @@ const workerFile = readdirSync(join(root, 'dist/cdn')).find((name) => name.start
 const workerGzip = gzipSync(readFileSync(join(root, 'dist/cdn', workerFile)), { level: 9 }).length;
 clearTimeout(watchdog);
 
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const budget = (bytes) => (bytes % (1024 * 1024) === 0 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`);
+const BIC = 'browser-image-compression 2.0.2';
 const rows = [];
 for (const { maxBytes, pairs } of results.budgets) {
   const ours = { ms: median(pairs.map((pair) => pair.ours.ms)), bytes: median(pairs.map((pair) => pair.ours.bytes)) };
   const bic = { ms: median(pairs.map((pair) => pair.bic.ms)), bytes: median(pairs.map((pair) => pair.bic.bytes)) };
   const overBudget = pairs.filter((pair) => pair.bic.bytes > maxBytes).length;
-  rows.push([`fit ${SINGLE} (4032×3024) to ${budget(maxBytes)}: time`, `${ours.ms.toFixed(0)} ms`, `${bic.ms.toFixed(0)} ms`, (ours.ms / bic.ms).toFixed(2), '≤ 1.00']);
-  rows.push([`  … bytes${overBudget ? ` (theirs over budget ${overBudget}/${pairs.length})` : ''}`, kb(ours.bytes), kb(bic.bytes), (ours.bytes / bic.bytes).toFixed(2), '≤ 1.00']);
+  rows.push({ measure: `fit ${SINGLE} (4032×3024) to ${budget(maxBytes)}: time`, ours: ms(ours.ms), against: BIC, baseline: ms(bic.ms), ratio: ratio(ours.ms, bic.ms), goal: '≤ 1.00×' });
+  rows.push({ measure: `fit ${SINGLE} to ${budget(maxBytes)}: bytes${overBudget ? ` (theirs over budget ${overBudget}/${pairs.length})` : ''}`, ours: kb(ours.bytes), against: BIC, baseline: kb(bic.bytes), ratio: ratio(ours.bytes, bic.bytes), goal: '≤ 1.00×' });
 }
 const { ours: tenOurs, bic: tenBic } = results.ten;
 /** The Long Tasks API reports tasks of 50 ms and more only. */
-const task = (ms) => (ms > 0 ? `${ms.toFixed(0)} ms` : 'none ≥ 50 ms');
-rows.push(['longest main-thread task, ten 12 MP photos (512 KB each)', task(tenOurs.longest), task(tenBic.longest), '', '< 50 ms']);
-rows.push(['  … bytes of the ten together', kb(tenOurs.bytes), kb(tenBic.bytes), (tenOurs.bytes / tenBic.bytes).toFixed(2), '']);
-rows.push(['CDN entry gzip, built without → with the fitting engine', `${kb(without.entry)} → ${kb(withFit.entry)}`, '', (withFit.entry / without.entry).toFixed(2), '1.00']);
-rows.push(['fitting chunk + its worker, gzip (loaded when a photo is fitted)', `${kb(withFit.fit)} + ${kb(workerGzip)}`, '', '', '']);
-rows.push(['requests that left loopback', String(results.offLoopback.length), '', '', '0']);
-
-const header = ['', 'ours', 'browser-image-compression', 'ratio', 'goal'];
-const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => row[column].length)));
-const line = (row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ');
-console.log(`(${ROUNDS} paired rounds per budget after a warm-up, medians; both limited to 2048 px; headless ${CHROMIUM_PATH})`);
-console.log(line(header));
-for (const row of rows) console.log(line(row));
+const task = (value) => (value > 0 ? ms(value) : 'none ≥ 50 ms');
+rows.push({ measure: 'fit ten 12 MP photos (512 KB each): longest main-thread task', ours: task(tenOurs.longest), against: BIC, baseline: task(tenBic.longest), ratio: '', goal: '< 50 ms' });
+rows.push({ measure: 'fit ten 12 MP photos: bytes of the ten together', ours: kb(tenOurs.bytes), against: BIC, baseline: kb(tenBic.bytes), ratio: ratio(tenOurs.bytes, tenBic.bytes), goal: '' });
+rows.push({ measure: 'CDN entry gzip, with the fitting engine in the build', ours: kb(withFit.entry), against: 'the same build without it', baseline: kb(without.entry), ratio: ratio(withFit.entry, without.entry), goal: '1.00×' });
+rows.push({ measure: 'fitting chunk + its worker, gzip (loaded when a photo is fitted)', ours: `${kb(withFit.fit)} + ${kb(workerGzip)}`, against: '', baseline: '', ratio: '', goal: '' });
+if (results.offLoopback.length > 0) throw new Error(`requests left loopback: ${results.offLoopback.join(', ')}`);
+report(`Photo fitting against ${BIC}, headless Chromium, ${ROUNDS} paired rounds per budget (medians; both limited to 2048 px)`, rows);

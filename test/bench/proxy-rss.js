@@ -6,6 +6,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
+import { mb, report as publish } from './report.js';
 
 const UPLOADS = 50;
 const FILE_SIZE = 2 * 1024 * 1024; // "2 MB" = 2,097,152 bytes
@@ -75,18 +76,11 @@ await exited;
 clearTimeout(watchdog);
 
 const total = UPLOADS * FILE_SIZE;
-const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const growth = report.peak - baseline.rss;
 // The warm-up file is stored too.
 const allStored = results.every((r) => r.size === FILE_SIZE) && report.stored === UPLOADS + 1 && report.storedBytes === (UPLOADS + 1) * FILE_SIZE && report.spooled === 0;
-const lines = [
-  `mms-media-upload/server bench: ${UPLOADS} concurrent signed uploads of ${FILE_SIZE.toLocaleString('en')} bytes (${mb(total)} in all), local provider, 127.0.0.1`,
-  `  baseline: proxy RSS idle after start-up and one warm-up upload   ${mb(baseline.rss)}`,
-  `  peak RSS during the uploads                                      ${mb(report.peak)}  (${(report.peak / baseline.rss).toFixed(2)}× the baseline; ${report.vmHwm ? 'kernel VmHWM' : 'sampled every 2 ms'})`,
-  `  growth over the baseline                                         ${mb(growth)}  (${(growth / total).toFixed(2)}× the ${mb(total)} uploaded)`,
-  `  peak RSS / data uploaded                                         ${(report.peak / total).toFixed(2)}×`,
-  `  ${results.length}/${UPLOADS} answered 200 in ${seconds.toFixed(2)} s; ${report.stored - 1} files stored (+1 warm-up), ${report.storedBytes.toLocaleString('en')} bytes in all, ${report.spooled} temporary files left`,
-  `  command: npm run bench (node test/bench/proxy-rss.js), Node ${process.version}`,
-];
-console.log(lines.join('\n'));
+publish(`Proxy memory: ${UPLOADS} concurrent signed uploads of ${FILE_SIZE.toLocaleString('en')} bytes (${mb(total)}), local provider, answered in ${seconds.toFixed(2)} s`, [
+  { measure: `proxy, local disk: peak RSS growth, ${UPLOADS} × 2 MB at once`, ours: mb(growth), against: 'the idle proxy (RSS after a warm-up)', baseline: mb(baseline.rss), ratio: '', goal: '≤ 30 MB' },
+  { measure: 'proxy, local disk: files stored, temporary files left', ours: `${report.stored - 1}, ${report.spooled}`, against: 'uploads', baseline: String(UPLOADS), ratio: '', goal: `${UPLOADS}, 0` },
+]);
 process.exitCode = allStored ? 0 : 1;

@@ -7,6 +7,7 @@ import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { randomBytes } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
+import { mb, ratio, report } from './report.js';
 
 const UPLOADS = 50;
 const INSTANCES = 2;
@@ -102,20 +103,17 @@ try {
   puts = after.count - before.count;
   s3CpuMs = after.cpuMs - before.cpuMs;
 
-  const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  const lines = [`mms-media-upload/server scale-out bench: ${UPLOADS} concurrent signed uploads of ${FILE_SIZE.toLocaleString('en')} bytes through ${INSTANCES} instances (child processes) sharing one redis-server, 127.0.0.1`];
+  const rows = [
+    { measure: `${UPLOADS} × 2 MB through ${INSTANCES} instances into S3 (s3rver): throughput`, ours: `${mb(remote.throughput)}/s`, against: 'the same into local disk', baseline: `${mb(local.throughput)}/s`, ratio: ratio(remote.throughput, local.throughput), goal: '≥ 0.80×' },
+  ];
   for (const run of [local, remote]) {
-    lines.push(`  ${run.label === 's3' ? 's3Provider (s3rver + SigV4 gate)' : 'localProvider (baseline)       '}: ${run.seconds.toFixed(2)} s, ${mb(run.throughput)}/s`);
-    for (const [i, report] of run.reports.entries()) {
+    for (const [i, instance] of run.reports.entries()) {
       const idle = run.baselines[i].rss;
-      lines.push(`    instance ${i + 1}: idle RSS ${mb(idle)}, peak RSS ${mb(report.peak)} (${(report.peak / idle).toFixed(2)}× idle, +${mb(report.peak - idle)}), CPU ${(report.cpuMs / 1000).toFixed(2)} s, ${report.spooled} temporary files left`);
+      rows.push({ measure: `${run.label === 's3' ? 'S3' : 'local disk'}: instance ${i + 1}, peak RSS`, ours: mb(instance.peak), against: 'its idle RSS', baseline: mb(idle), ratio: ratio(instance.peak, idle), goal: '' });
     }
   }
-  const ratio = remote.throughput / local.throughput;
-  lines.push(`  the S3 server's own CPU time during the S3 run (warm-up included): ${(s3CpuMs / 1000).toFixed(2)} s`);
-  lines.push(`  throughput S3 / local: ${ratio.toFixed(2)}× (goal ≥ 0.8×); ${puts} PUTs reached S3 for ${UPLOADS + INSTANCES} uploads (+${INSTANCES} warm-up)`);
-  lines.push(`  command: npm run bench (node test/bench/scale-out.js), Node ${process.version}`);
-  console.log(lines.join('\n'));
+  rows.push({ measure: 'PUTs that reached S3', ours: String(puts), against: 'uploads (+ warm-ups)', baseline: String(UPLOADS + INSTANCES), ratio: '', goal: 'equal' });
+  report(`Scale-out: ${INSTANCES} proxy instances sharing one redis-server, S3 against local disk (the S3 server's own CPU: ${(s3CpuMs / 1000).toFixed(2)} s)`, rows);
   process.exitCode = local.ok && remote.ok && puts === UPLOADS + INSTANCES ? 0 : 1;
 } finally {
   clearTimeout(watchdog);
