@@ -51,8 +51,9 @@ export async function prepareFiles(
   attachedBytes: number,
   onFitting: (done: number, count: number) => void,
 ): Promise<Prepared[]> {
-  const { sniffBlob } = await loadEngine();
-  const types = await Promise.all(files.map((file) => sniffBlob(file).catch(() => undefined)));
+  const { sniffBlobs } = await loadEngine();
+  // A file that cannot be read has no type we know: it is refused, with the others checked as usual.
+  const types = await sniffBlobs(files).catch(() => Promise.all(files.map((file) => sniffBlobs([file]).then(([type]) => type, () => undefined))));
   const shrinkable = files.map((_file, index) => settings.fit !== 'off' && isPhoto(types[index]));
   const count = shrinkable.filter(Boolean).length;
   // Files that will not shrink take their bytes first; photos then share what is left.

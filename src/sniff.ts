@@ -65,5 +65,27 @@ export async function sniffBytes(read: ReadBytes): Promise<string | undefined> {
 
 /** Reads blob.slice(0, SNIFF_BYTES), and after a long ID3 tag one more slice of that size, and sniffs them. */
 export function sniffBlob(blob: Blob): Promise<string | undefined> {
-  return sniffBytes(async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer()));
+  return sniffBytes(readerOf(blob));
+}
+
+/**
+ * The true types of files added together. Their heads are read in one read of one Blob made of
+ * them all: in a browser each read of a file is a round trip to the process that holds it, and
+ * ten of them in parallel take twice as long as one read of the ten heads.
+ */
+export async function sniffBlobs(blobs: readonly Blob[]): Promise<(string | undefined)[]> {
+  const lengths = blobs.map((blob) => Math.min(blob.size, SNIFF_BYTES));
+  const heads = new Uint8Array(await new Blob(blobs.map((blob, index) => blob.slice(0, lengths[index]))).arrayBuffer());
+  let start = 0;
+  return Promise.all(
+    blobs.map((blob, index) => {
+      const head = heads.subarray(start, (start += lengths[index]!));
+      const read = readerOf(blob);
+      return sniffBytes((offset, length) => (offset === 0 && length === SNIFF_BYTES ? Promise.resolve(head) : read(offset, length)));
+    }),
+  );
+}
+
+function readerOf(blob: Blob): ReadBytes {
+  return async (offset, length) => new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer());
 }

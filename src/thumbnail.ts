@@ -7,9 +7,10 @@
  * WebCodecs' `ImageDecoder` offers for the exact sizes its header allows: a phone photo then
  * costs well under 1 MB. Where that is missing (Safari) or fails, and for other types,
  * `createImageBitmap` resizes as it decodes, which bounds what is kept but not what is decoded.
- * Both apply the EXIF orientation.
+ * Both apply the EXIF orientation. Thumbnails are made while files upload: every byte not read
+ * and every pixel not decoded is CPU left to the uploads.
  */
-import { readImageHeader } from './fit/image-header.js';
+import { readImageHeader, type ImageHeader } from './fit/image-header.js';
 
 /** Pixels of a thumbnail's edge: twice the 48 px it is shown at, for sharp high-density screens. */
 export const THUMBNAIL_PIXELS = 96;
@@ -22,7 +23,8 @@ type Picture = { source: CanvasImageSource; width: number; height: number; close
 export async function thumbnailOf(file: Blob, type: string): Promise<Blob | undefined> {
   let picture: Picture | undefined;
   try {
-    picture = (type === 'image/jpeg' && (await scaledJpeg(file))) || (await resizedBitmap(file));
+    picture = type === 'image/jpeg' ? await jpegPicture(file) : await resizedBitmap(file);
+    if (!picture) return undefined;
     // Cover the square: the short side fills it, the long one is cut in its middle.
     const scale = THUMBNAIL_PIXELS / Math.min(picture.width, picture.height);
     const [width, height] = [picture.width * scale, picture.height * scale];
@@ -36,12 +38,20 @@ export async function thumbnailOf(file: Blob, type: string): Promise<Blob | unde
   }
 }
 
-/** A JPEG decoded at the smallest of its eighths that still covers the decode width; undefined where that cannot be done. */
-async function scaledJpeg(file: Blob): Promise<Picture | undefined> {
-  if (typeof ImageDecoder === 'undefined') return undefined;
+/**
+ * A JPEG whose head has no frame header cannot be decoded: it gets no picture, without its
+ * megabytes being read to find that out. Others are decoded small, by ImageDecoder if it can.
+ */
+async function jpegPicture(file: Blob): Promise<Picture | undefined> {
   const header = await readImageHeader(file, 'image/jpeg');
+  if (header.width === 0 || header.height === 0) return undefined;
+  return (await scaledJpeg(file, header)) ?? (await resizedBitmap(file));
+}
+
+/** A JPEG decoded at the smallest of its eighths that still covers the decode width; undefined where that cannot be done. */
+async function scaledJpeg(file: Blob, header: ImageHeader): Promise<Picture | undefined> {
+  if (typeof ImageDecoder === 'undefined') return undefined;
   const shortSide = Math.min(header.width, header.height);
-  if (shortSide === 0) return undefined;
   // The sizes a JPEG decoder can produce: ⌈size × n / 8⌉, n from 1 to 8.
   const eighths = Math.min(8, Math.max(1, Math.ceil((DECODE_WIDTH * 8) / shortSide)));
   const scaled = (size: number) => Math.ceil((size * eighths) / 8);

@@ -4,5 +4,5 @@
  * sniffing. The element renders, and takes restored uploads, without it.
  */
 export { default as Uppy, RestrictionError } from '@uppy/core';
-export { sniffBlob } from './sniff.js';
+export { sniffBlobs } from './sniff.js';
 export { UploadTransport } from './upload-transport.js';

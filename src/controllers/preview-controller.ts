@@ -7,6 +7,7 @@
  * type icon.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { pacedUpdates } from '../paced-updates.js';
 
 const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png', 'image/gif', 'image/webp']);
 
@@ -72,7 +73,7 @@ export class PreviewController implements ReactiveController {
     if (!this.#pending.delete(id)) return;
     if (thumbnail) this.#urls.set(id, URL.createObjectURL(thumbnail));
     else this.#broken.add(id);
-    this.#host.requestUpdate();
+    pacedUpdates(this.#host).request(); // made while files upload: shown at their pace
   }
 
   /** Revokes the URLs of files that are no longer listed, and forgets them. */

@@ -18,6 +18,7 @@ import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
 import { describe, describeFailure, publicReason, type MessageContext } from '../messages.js';
 import { Notices, type Refusal } from '../notices.js';
+import { pacedUpdates, type PacedUpdates } from '../paced-updates.js';
 import type { MmsMediaUploadStrings } from '../strings.js';
 import type { Body, Failure, Meta, UploadFile } from '../upload-file.js';
 import type { UploadSettings } from '../upload-settings.js';
@@ -39,6 +40,8 @@ export class UploadController implements ReactiveController {
   /** Uploads with no file behind them: set as `value`, or restored by the browser. */
   #restored: FileEntry[] = [];
   readonly #notices = new Notices();
+  /** Uploads change Uppy's state many times a second: those changes render paced. */
+  readonly #uploadRenders: PacedUpdates;
   /** Uploads were started and `upload-complete` has not been fired for them yet. */
   #round = false;
   /** Uploads were asked for, or cut short, while the element was out of the document. */
@@ -48,6 +51,7 @@ export class UploadController implements ReactiveController {
   constructor(host: UploadControllerHost, settings: () => UploadSettings) {
     this.#host = host;
     this.#settings = settings;
+    this.#uploadRenders = pacedUpdates(host);
     host.addController(this);
   }
 
@@ -141,6 +145,7 @@ export class UploadController implements ReactiveController {
       this.#round = true;
       uppy.upload().catch(() => {}); // failures are reported per file
     }
+    this.#host.requestUpdate();
   }
 
   /** Retries one failed file, or all of them. */
@@ -214,8 +219,7 @@ export class UploadController implements ReactiveController {
     });
     uppy.setState({ files: this.#parked });
     this.#parked = {};
-    // Uppy's state changes with every progress event of every upload; the element renders once a frame.
-    uppy.on('state-update', () => this.#host.requestUpdate());
+    uppy.on('state-update', () => this.#uploadRenders.request());
     this.#uppy = uppy;
     if (!this.#host.isConnected) this.#destroyWhenRemoved(); // files added before the element is attached
     return uppy;
@@ -238,6 +242,7 @@ export class UploadController implements ReactiveController {
     this.#uppy = undefined;
     this.#transport = undefined;
     this.#round = false;
+    this.#uploadRenders.stop();
     uppy.destroy();
   }
 
@@ -285,6 +290,7 @@ export class UploadController implements ReactiveController {
     this.#transport?.retrying(id);
     uppy.setFileState(id, { failure: undefined });
     uppy.retryUpload(id).catch(() => {});
+    this.#host.requestUpdate();
   }
 
   #onUploaded(id: string, mediaUrl: string, mediaId: string | undefined): void {
@@ -293,7 +299,6 @@ export class UploadController implements ReactiveController {
     this.#notices.announce((strings) => strings.uploaded({ name: visibleName(entry.name) }));
     this.#host.dispatchEvent(createEvent('media-url', { mediaUrl, ...(mediaId ? { mediaId } : {}), file: fileInfo(entry) }));
     this.#host.dispatchEvent(new Event('change', { bubbles: true }));
-    this.#host.requestUpdate();
     this.#settleIfIdle();
   }
 
@@ -322,7 +327,6 @@ export class UploadController implements ReactiveController {
     return describeFailure(failure, { ...entry, limits, seconds: stallTimeoutMs / 1000 }, strings, locale);
   }
 
-
   /** Once no upload is left running, the round is complete. */
   #settleIfIdle(): void {
     if (!this.#round || this.uploading) return;
@@ -330,6 +334,7 @@ export class UploadController implements ReactiveController {
     const entries = this.files;
     const mediaUrls = entries.flatMap((entry) => (entry.status === 'uploaded' && entry.mediaUrl ? [entry.mediaUrl] : []));
     const failed = entries.filter((entry) => entry.status === 'failed').length;
+    this.#host.requestUpdate(); // before the event: a page that awaits updateComplete then sees the outcome
     this.#host.dispatchEvent(createEvent('upload-complete', { mediaUrls, failed }));
   }
 

@@ -1,5 +1,6 @@
 // The upload variants of the speed benchmark, bundled by test/bench/upload-speed.js and run in
-// the page: each sends the same files to the same sink and resolves when every answer is in.
+// the page. Each is set up first (untimed: an app creates its uploader with the page, not when the
+// user picks files), then `send()` is timed: from the files handed over to every answer in.
 import Uppy from '@uppy/core';
 import XHRUpload from '@uppy/xhr-upload';
 
@@ -18,39 +19,47 @@ function xhrOne(file) {
 }
 
 /** Raw XMLHttpRequest, every file at once. */
-export async function rawXhr(files) {
-  await Promise.all(files.map(xhrOne));
+export function rawXhr(files) {
+  return { send: () => Promise.all(files.map(xhrOne)), end() {} };
 }
 
 /** Raw fetch, every file at once. */
-export async function rawFetch(files) {
-  await Promise.all(
-    files.map((file) => {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      return fetch(SINK, { method: 'POST', body: form }).then((response) => response.text());
-    }),
-  );
+export function rawFetch(files) {
+  const fetchOne = (file) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return fetch(SINK, { method: 'POST', body: form }).then((response) => response.text());
+  };
+  return { send: () => Promise.all(files.map(fetchOne)), end() {} };
 }
 
 /** Uppy core and its XHR uploader alone, `limit` at a time. */
-export async function uppyAlone(files, limit) {
+export function uppyAlone(files, limit) {
   const uppy = new Uppy({ autoProceed: false });
   uppy.use(XHRUpload, { endpoint: SINK, limit, fieldName: 'file', getResponseData: () => ({}) });
-  uppy.addFiles(files.map((file) => ({ name: file.name, type: file.type, data: file })));
-  await uppy.upload();
-  uppy.destroy();
+  return {
+    async send() {
+      uppy.addFiles(files.map((file) => ({ name: file.name, type: file.type, data: file })));
+      const { successful } = await uppy.upload();
+      if (successful.length !== files.length) throw new Error(`Uppy: ${successful.length} of ${files.length} uploaded`);
+    },
+    end: () => uppy.destroy(),
+  };
 }
 
-/** The element from a build (its tag defined by that build's script), until upload-complete. */
+/** The element from a build (its tag defined by that build's script), in the page and rendered, until upload-complete. */
 export async function element(files, tag = 'mms-media-upload') {
   const element = document.createElement(tag);
   element.setAttribute('endpoint', SINK);
   document.body.append(element);
   await element.updateComplete;
-  const done = new Promise((resolve) => element.addEventListener('upload-complete', resolve, { once: true }));
-  await element.addFiles(files);
-  const { detail } = await done;
-  element.remove();
-  if (detail.failed > 0 || detail.mediaUrls.length !== files.length) throw new Error(`element: ${JSON.stringify(detail)}`);
+  return {
+    async send() {
+      const done = new Promise((resolve) => element.addEventListener('upload-complete', resolve, { once: true }));
+      await element.addFiles(files);
+      const { detail } = await done;
+      if (detail.failed > 0 || detail.mediaUrls.length !== files.length) throw new Error(`element: ${JSON.stringify(detail)}`);
+    },
+    end: () => element.remove(),
+  };
 }

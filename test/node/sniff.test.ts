@@ -4,7 +4,7 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { describe, it } from 'node:test';
 import { sniffFile } from '../../src/server/sniff-file.js';
-import { SNIFF_BYTES, sniffBlob, sniffBytes, sniffType } from '../../src/sniff.js';
+import { SNIFF_BYTES, sniffBlob, sniffBlobs, sniffBytes, sniffType } from '../../src/sniff.js';
 import { FORMAT_TABLE, headOnlyType } from '../helpers/format-table.js';
 import {
   exeBytes,
@@ -76,6 +76,15 @@ describe('sniff in Node', () => {
     file.arrayBuffer = () => Promise.reject(new Error('the whole file was read'));
     assert.equal(await sniffBlob(file), undefined);
     assert.deepEqual(ends, [SNIFF_BYTES]);
+  });
+
+  it('sniffs files added together from one read of their heads, each as sniffBlob would', async () => {
+    const bytes = (await Promise.all(FORMAT_TABLE.map((format) => readFile(new URL(format.file, formatsDir))))).map((file) => new Uint8Array(file));
+    const blobs = [...bytes.map((file) => new Blob([file])), new Blob([]), new Blob([pngBytes().subarray(0, 20)]), new Blob([mp3Bytes(200_000)])];
+    const alone = await Promise.all(blobs.map((blob) => sniffBlob(blob)));
+    assert.deepEqual(await sniffBlobs(blobs), alone);
+    assert.deepEqual(alone.slice(0, FORMAT_TABLE.length), FORMAT_TABLE.map((format) => format.type));
+    assert.deepEqual(alone.slice(-3), [undefined, 'image/png', 'audio/mpeg']);
   });
 
   it('keeps a character cut at the head end from spoiling a text', async () => {

@@ -1,0 +1,45 @@
+import type { ReactiveControllerHost } from 'lit';
+
+/**
+ * Renders asked for by uploads (and the thumbnails made meanwhile), paced: Uppy's state changes with every progress event of every
+ * upload, and rendering each (the percentage, the bar, a layout, a paint) would take the CPU from
+ * the uploads themselves. So the element renders what uploads change at most every `intervalMs`,
+ * the latest state each time. What the user does renders at the next frame: the element asks for
+ * that render itself. A host has one pace, shared by its controllers.
+ */
+
+/** Ten times a second: smooth enough for a bar and a percentage, and shows an outcome within 0.1 s. */
+export const UPLOAD_RENDER_MS = 100;
+
+export class PacedUpdates {
+  readonly #requestUpdate: () => void;
+  readonly #intervalMs: number;
+  #timer?: ReturnType<typeof setTimeout>;
+
+  constructor(requestUpdate: () => void, intervalMs = UPLOAD_RENDER_MS) {
+    this.#requestUpdate = requestUpdate;
+    this.#intervalMs = intervalMs;
+  }
+
+  /** Asks for a render within the interval; asking again meanwhile changes nothing. */
+  request(): void {
+    this.#timer ??= setTimeout(() => {
+      this.#timer = undefined;
+      this.#requestUpdate();
+    }, this.#intervalMs);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+  }
+}
+
+const paces = new WeakMap<ReactiveControllerHost, PacedUpdates>();
+
+/** The one pace of `host`'s renders. */
+export function pacedUpdates(host: ReactiveControllerHost): PacedUpdates {
+  let paced = paces.get(host);
+  if (!paced) paces.set(host, (paced = new PacedUpdates(() => host.requestUpdate())));
+  return paced;
+}
