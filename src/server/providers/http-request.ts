@@ -1,0 +1,65 @@
+/**
+ * One request with Node's own HTTP client. Its body is piped from its stream with its
+ * `Content-Length`, so the socket's backpressure reaches the spool file: while the provider reads
+ * slowly, the file is read slowly, and only a chunk or two of it is in memory. (Node 20's `fetch`
+ * reads a request body far ahead of the socket, whatever its source: 1–2 MB an upload held while a
+ * provider reads slowly.) node:http never follows a redirect; the answer's text is read up to a cap.
+ */
+import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { pipeline } from 'node:stream';
+import { HttpError } from '../errors.js';
+import { readText } from './response.js';
+import type { SizedBody } from './sized-body.js';
+
+export interface OutgoingRequest {
+  method: 'POST' | 'PUT';
+  /** Content-Length is the body's own, whatever these say. */
+  headers: Readonly<Record<string, string>>;
+  body: SizedBody;
+}
+
+export interface IncomingAnswer {
+  status: number;
+  /** Lower-case names, as Node gives them. */
+  headers: IncomingHttpHeaders;
+  /** The body as text, cut at the cap of `readText`. */
+  text: string;
+}
+
+/** Sends `outgoing` to `url`; `signal` aborts it at any point (sending, waiting, reading the answer). */
+export function sendRequest(url: string, outgoing: OutgoingRequest, signal: AbortSignal): Promise<IncomingAnswer> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const headers = { 'User-Agent': 'mms-media-upload', ...outgoing.headers, 'Content-Length': String(outgoing.body.length) };
+    const request = send(target, { method: outgoing.method, headers, signal });
+    const body = outgoing.body.open();
+    let bodyError: unknown;
+    let answered = false;
+    body.once('error', (error) => (bodyError = error)); // before pipeline's own listener: known when it fails
+    const fail = (error: unknown) => {
+      // A provider may answer before it has read the whole body (an early refusal): its answer counts.
+      if (answered) return;
+      // Our own spool file failing to read is not the provider's doing.
+      reject(bodyError ? new HttpError(500, 'server-error', 'The server could not read the uploaded file.', {}, { cause: bodyError }) : error);
+    };
+    pipeline(body, request, (error) => error && fail(error));
+    // Errors after the body is sent (a reset, the deadline while waiting for the answer) too.
+    request.on('error', fail);
+
+    request.once('response', (response: IncomingMessage) => {
+      answered = true;
+      const stop = () => response.destroy(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      if (signal.aborted) stop();
+      else signal.addEventListener('abort', stop, { once: true });
+      readText(response)
+        .then((text) => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }), reject)
+        .finally(() => {
+          signal.removeEventListener('abort', stop);
+          // The rest of a body the provider did not wait for is not sent; that connection is not reused.
+          if (!request.writableFinished) request.destroy();
+        });
+    });
+  });
+}
