@@ -7,10 +7,8 @@
  */
 import { request as httpRequest, type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { pipeline } from 'node:stream';
-import { HttpError } from '../errors.js';
 import { readText } from './response.js';
-import type { SizedBody } from './sized-body.js';
+import { writeBody, type SizedBody } from './sized-body.js';
 
 export interface OutgoingRequest {
   method: 'POST' | 'PUT';
@@ -34,17 +32,12 @@ export function sendRequest(url: string, outgoing: OutgoingRequest, signal: Abor
     const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
     const headers = { 'User-Agent': 'mms-media-upload', ...outgoing.headers, 'Content-Length': String(outgoing.body.length) };
     const request = send(target, { method: outgoing.method, headers, signal });
-    const body = outgoing.body.open();
-    let bodyError: unknown;
     let answered = false;
-    body.once('error', (error) => (bodyError = error)); // before pipeline's own listener: known when it fails
     const fail = (error: unknown) => {
       // A provider may answer before it has read the whole body (an early refusal): its answer counts.
-      if (answered) return;
-      // Our own spool file failing to read is not the provider's doing.
-      reject(bodyError ? new HttpError(500, 'server-error', 'The server could not read the uploaded file.', {}, { cause: bodyError }) : error);
+      if (!answered) reject(error);
     };
-    pipeline(body, request, (error) => error && fail(error));
+    writeBody(outgoing.body, request).catch(fail);
     // Errors after the body is sent (a reset, the deadline while waiting for the answer) too.
     request.on('error', fail);
 

@@ -8,7 +8,7 @@ import { PROVIDER_PRESETS } from '../../limits.js';
 import { HttpError } from '../errors.js';
 import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
 import { basicCredentials, header, httpProvider, origin, type ProviderCall } from './http.js';
-import { base64Body, fileBody, joinedBody, type SizedBody } from './sized-body.js';
+import { base64FileBody, joinedBody, type SizedBody } from './sized-body.js';
 
 export interface OpenMarketProviderOptions extends ProviderHttpOptions {
   username: string;
@@ -35,5 +35,5 @@ export function openMarketProvider(options: OpenMarketProviderOptions): MediaPro
 /** The JSON request body: the envelope around the file's base64, 4·⌈n/3⌉ bytes, encoded as it is sent. */
 export function jsonBody(file: Pick<MediaUpload, 'path' | 'size' | 'contentType'>, idsAccountId: string): SizedBody {
   const head = `{"mimeType":${JSON.stringify(file.contentType)},"idsAccountId":${JSON.stringify(idsAccountId)},"fileSize":${file.size},"content":"`;
-  return joinedBody([Buffer.from(head, 'utf8'), base64Body(fileBody(file.path, file.size)), Buffer.from('"}', 'utf8')]);
+  return joinedBody([Buffer.from(head, 'utf8'), base64FileBody(file.path, file.size), Buffer.from('"}', 'utf8')]);
 }
