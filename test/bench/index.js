@@ -5,8 +5,8 @@ const run = (script) => execFileSync(process.execPath, [script], { stdio: 'inher
 
 console.log('== CDN bundle against its floor ==');
 run('test/bench/bundle-size.js');
-console.log('\n== Proxy memory: 50 concurrent 2 MB uploads ==');
-run('test/bench/proxy-rss.js');
+console.log('\n== Proxy per provider: peak RSS (50 and 200 concurrent 2 MB uploads) and throughput, against the local provider and a plain pipe to disk ==');
+run('test/bench/proxy-providers.js');
 console.log('\n== Scale-out: 50 concurrent 2 MB uploads through 2 instances, S3 against local disk ==');
 run('test/bench/scale-out.js');
 console.log('\n== Photo fitting against browser-image-compression (headless Chromium) ==');

@@ -1,6 +1,6 @@
 /**
- * The measured process of `npm run bench`: the proxy on 127.0.0.1, run as a child of
- * test/bench/proxy-rss.js or test/bench/scale-out.js. By default it stores with the local provider
+ * The measured process of the scale-out bench: the proxy on 127.0.0.1, run as a child of
+ * test/bench/scale-out.js. By default it stores with the local provider
  * and a memory store; BENCH_S3 (JSON: endpoint, bucket, region, credentials, publicBaseUrl) switches
  * it to s3Provider, BENCH_REDIS_URL to redisStore. It samples its own RSS and answers the parent over
  * IPC: 'baseline' (idle RSS, and starts a new peak), 'report' (peak RSS, CPU time since the baseline, files stored locally), 'stop'.
@@ -17,7 +17,7 @@ type Command = { type: 'baseline' | 'report' | 'stop' };
 
 const send = (message: object) => process.send?.(message);
 const secret = process.env.BENCH_SECRET;
-if (!secret || !process.send) throw new Error('test/bench/proxy-server.ts is started by test/bench/proxy-rss.js');
+if (!secret || !process.send) throw new Error('test/bench/proxy-server.ts is started by test/bench/scale-out.js');
 
 const root = await mkdtemp(join(tmpdir(), 'mms-bench-'));
 const media = join(root, 'media');
