@@ -3,9 +3,12 @@
 // same multipart bodies to disk, in one run, loopback only:
 //   - peak RSS growth of the proxy's process while 50, then 200, concurrent signed uploads of
 //     2,097,152 bytes go through it to a provider that reads slowly (16 KiB every 10 ms per
-//     connection, so the proxy's writes wait on it), each in a fresh process (idle RSS after a
-//     warm-up upload and a forced GC is the baseline), and what the process still holds after the
-//     uploads (heap and buffers after forced GCs, against the same before);
+//     connection, so the proxy's writes wait on it), each concurrency in a fresh process, twice:
+//     the first batch (after one warm-up upload, as a server just started: the growth includes
+//     its one-time costs, compiled code and heap sizing) and the next batch of the same size (a
+//     server in service); each against the idle RSS after a forced GC just before it; and what
+//     the process still holds after the uploads (heap and buffers after forced GCs, against the
+//     same before the first batch);
 //   - throughput of 50 concurrent uploads with the mocks reading at full speed, in interleaved rounds
 //     in one process (every variant once a round, the order rotated), as MB/s and as medians of the
 //     per-round ratios to the plain pipe and to the local provider (goal ≥ 0.8× the pipe).
@@ -59,31 +62,40 @@ export async function proxyProviders() {
   const uploadAll = (origin, variant, count) => Promise.all(Array.from({ length: count }, (_, i) => upload(origin, variant, i)));
   const routesFor = (variant, servers) => (variant === 'pipe' || variant === 'local' ? { [variant]: true } : { [variant]: servers[variant].origin });
 
-  /** One fresh proxy process, one variant, `count` concurrent uploads to the slow mocks. */
+  /** Peak RSS growth over the idle RSS (after a forced GC) while `count` uploads run at once. */
+  async function batchGrowth(proxy, variant, count) {
+    const { rss } = await proxy.ask('baseline');
+    await uploadAll(proxy.origin, variant, count);
+    const { peak } = await proxy.ask('report');
+    return peak - rss;
+  }
+
+  /** One fresh proxy process, one variant: two batches of `count` concurrent uploads to the slow mocks. */
   async function peakRss(variant, count, slowMocks) {
     const proxy = await startProxyProcess(secret, routesFor(variant, slowMocks));
     try {
       await upload(proxy.origin, variant, -1); // warm-up: every code path once
       const before = await proxy.memory();
-      const { rss } = await proxy.ask('baseline');
-      await uploadAll(proxy.origin, variant, count);
-      const { peak, spooled } = await proxy.ask('report');
+      const first = await batchGrowth(proxy, variant, count);
+      const next = await batchGrowth(proxy, variant, count);
+      const { spooled } = await proxy.ask('report');
       const after = await proxy.memory();
       const held = after.heapUsed + after.external - (before.heapUsed + before.external);
-      return { growth: peak - rss, held, spooled };
+      return { first, next, held, spooled };
     } finally {
       await proxy.stop();
     }
   }
 
-  const rows = Object.fromEntries(VARIANTS.map((variant) => [variant, { variant, peak: {}, heldAfter: {}, throughputs: [], vsPipe: [], vsLocal: [] }]));
+  const rows = Object.fromEntries(VARIANTS.map((variant) => [variant, { variant, first: {}, next: {}, heldAfter: {}, throughputs: [], vsPipe: [], vsLocal: [] }]));
   const slowMocks = await startMocks(SLOW_READING);
   try {
     for (const count of MEMORY_CONCURRENCY) {
       for (const variant of VARIANTS) {
-        const { growth, held, spooled } = await peakRss(variant, count, slowMocks);
+        const { first, next, held, spooled } = await peakRss(variant, count, slowMocks);
         if (spooled !== 0) throw new Error(`${variant}: ${spooled} temporary files left`);
-        rows[variant].peak[count] = growth;
+        rows[variant].first[count] = first;
+        rows[variant].next[count] = next;
         rows[variant].heldAfter[count] = held;
       }
     }
@@ -119,8 +131,8 @@ export async function proxyProviders() {
     const row = rows[variant];
     return {
       variant,
-      peakRssGrowth50: row.peak[50],
-      peakRssGrowth200: row.peak[200],
+      peakRssGrowth50: { first: row.first[50], next: row.next[50] },
+      peakRssGrowth200: { first: row.first[200], next: row.next[200] },
       heldAfter50: row.heldAfter[50],
       heldAfter200: row.heldAfter[200],
       throughput: median(row.throughputs),
@@ -151,15 +163,15 @@ function table(result) {
   const mb = (bytes) => `${(bytes / MB).toFixed(1)}`;
   const lines = [
     `Proxy per provider: signed uploads of ${FILE_SIZE.toLocaleString('en')} bytes, 127.0.0.1, Node ${process.version}.`,
-    `Memory: a fresh process per cell, mocks reading ${SLOW_READING.chunkBytes / 1024} KiB every ${SLOW_READING.everyMs} ms per connection (goal ≤ 30 MB at 50, ≤ 60 MB at 200).`,
+    `Memory: a fresh process per concurrency, first batch / next batch of the same size, mocks reading ${SLOW_READING.chunkBytes / 1024} KiB every ${SLOW_READING.everyMs} ms per connection (goal ≤ 30 MB at 50, ≤ 60 MB at 200).`,
     `Throughput: ${THROUGHPUT_UPLOADS} concurrent, mocks at full speed, ${ROUNDS} interleaved rounds, medians (goal ≥ 0.8× the pipe).`,
     '',
-    '| variant | peak RSS growth, 50 (MB) | peak RSS growth, 200 (MB) | held after, 50 / 200 (MB) | throughput (MB/s) | × pipe | × local |',
+    '| variant | peak RSS growth at 50, first / next (MB) | at 200, first / next (MB) | held after, 50 / 200 (MB) | throughput (MB/s) | × pipe | × local |',
     '|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const row of result) {
     lines.push(
-      `| ${LABELS[row.variant]} | ${mb(row.peakRssGrowth50)} | ${mb(row.peakRssGrowth200)} | ${mb(row.heldAfter50)} / ${mb(row.heldAfter200)} | ${mb(row.throughput)} | ${row.vsPipe.toFixed(2)} | ${row.vsLocal.toFixed(2)} |`,
+      `| ${LABELS[row.variant]} | ${mb(row.peakRssGrowth50.first)} / ${mb(row.peakRssGrowth50.next)} | ${mb(row.peakRssGrowth200.first)} / ${mb(row.peakRssGrowth200.next)} | ${mb(row.heldAfter50)} / ${mb(row.heldAfter200)} | ${mb(row.throughput)} | ${row.vsPipe.toFixed(2)} | ${row.vsLocal.toFixed(2)} |`,
     );
   }
   lines.push('', 'command: npm run bench (node test/bench/proxy-providers.js)');

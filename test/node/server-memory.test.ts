@@ -17,7 +17,7 @@ import { BANDWIDTH, OPENMARKET, PLIVO, startAcrobitsMock, startBandwidthMock, st
 import type { ProcessMemory } from './helpers/proxy-process.js';
 import { bearer, SECRET } from './helpers/proxy.js';
 
-/** Forwarding holds a few 64 KiB chunks per upload; a whole file held would be 2–8 MB (more in base64). */
+/** Forwarding holds two 32 KiB buffers per upload (1–3 MB in all); a whole file held would be 2–8 MB (more in base64). */
 const MID_FLIGHT_BOUND = 15 * MEGABYTE;
 /** Once every answer is sent: nothing of the files, only what any request leaves (pooled sockets). */
 const AFTER_BOUND = 5 * MEGABYTE;

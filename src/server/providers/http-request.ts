@@ -37,7 +37,11 @@ export function sendRequest(url: string, outgoing: OutgoingRequest, signal: Abor
       // A provider may answer before it has read the whole body (an early refusal): its answer counts.
       if (!answered) reject(error);
     };
-    writeBody(outgoing.body, request).catch(fail);
+    writeBody(outgoing.body, request).catch((error: unknown) => {
+      if (answered) return; // the answer is read, then the request closed (below)
+      reject(error);
+      request.destroy(); // a body that stopped half-way: the provider must not wait for the rest
+    });
     // Errors after the body is sent (a reset, the deadline while waiting for the answer) too.
     request.on('error', fail);
 

@@ -4,8 +4,8 @@
  * `startProxyProcess`. Each route is `/{route}/upload` on one loopback server: a proxy per
  * provider given (to the mocks' origins), the local provider, and `pipe`, a plain Node pipe of
  * the request body to a file (the baseline). Over IPC it answers 'memory' (heap and buffers after
- * forced GCs), 'baseline' (RSS, and a new peak from now), 'report' (peak RSS, temporary files
- * left) and 'stop'.
+ * forced GCs), 'baseline' (RSS after a forced GC, and a new peak from now: the first starts the
+ * sampling), 'report' (peak RSS, temporary files left) and 'stop'.
  */
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -18,7 +18,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bandwidthProvider, createMediaProxy, genericProvider, localProvider, openMarketProvider, plivoProvider, toNodeHandler, type MediaProvider } from '../../../src/server/index.js';
 import { BANDWIDTH, OPENMARKET, PLIVO } from './mock-providers.js';
-import { watchRssPeak } from './rss-peak.js';
+import { watchRssPeak, type RssPeak } from './rss-peak.js';
 
 /** The mocks' origins, by route; `local` and `pipe` need none. */
 export interface ProcessRoutes {
@@ -66,15 +66,16 @@ async function serve(secret: string, routes: ProcessRoutes): Promise<void> {
   });
   server.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  const rssPeak = watchRssPeak();
+  // Sampled only in the processes that measure it: the throughput rounds pay nothing for it.
+  let rssPeak: RssPeak | undefined;
 
   process.on('message', (command: { type: string }) => {
     void (async () => {
       if (command.type === 'memory') process.send!({ type: 'memory', ...(await settledMemory()) });
-      else if (command.type === 'baseline') process.send!({ type: 'baseline', rss: await rssPeak.reset() });
-      else if (command.type === 'report') process.send!({ type: 'report', ...(await rssPeak.read()), spooled: (await readdir(spool)).length });
+      else if (command.type === 'baseline') process.send!({ type: 'baseline', rss: await (rssPeak ??= watchRssPeak()).reset() });
+      else if (command.type === 'report') process.send!({ type: 'report', ...(await rssPeak?.read()), spooled: (await readdir(spool)).length });
       else if (command.type === 'stop') {
-        rssPeak.stop();
+        rssPeak?.stop();
         server.closeAllConnections();
         server.close();
         await rm(root, { recursive: true, force: true });
