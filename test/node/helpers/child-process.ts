@@ -14,9 +14,10 @@ export interface ProxyProcess {
   stop(): Promise<void>;
 }
 
-export async function startProxyProcess(secret: string, routes: ProcessRoutes): Promise<ProxyProcess> {
+/** `v8Flags` for the child, besides --expose-gc: none for a process as any server runs it. */
+export async function startProxyProcess(secret: string, routes: ProcessRoutes, v8Flags: readonly string[] = []): Promise<ProxyProcess> {
   const child = fork(new URL('./proxy-process.ts', import.meta.url), [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', '--no-concurrent-array-buffer-sweeping', '--no-warnings'],
+    execArgv: ['--import', 'tsx', '--expose-gc', '--no-warnings', ...v8Flags],
     env: { ...process.env, PROXY_PROCESS: JSON.stringify({ secret, routes }) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
