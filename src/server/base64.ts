@@ -8,24 +8,34 @@ export function base64Length(bytes: number): number {
   return 4 * Math.ceil(bytes / 3);
 }
 
-export async function* encodeBase64(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+export interface Base64Encoder {
+  /** The base64 of what completes whole 3-byte groups so far (empty when none does). `chunk` may be reused after. */
+  encode(chunk: Uint8Array): Buffer;
+  /** The padded base64 of the bytes left over (empty when none are). */
+  end(): Buffer;
+}
+
+export function base64Encoder(): Base64Encoder {
   let carry = Buffer.alloc(0);
-  for await (const piece of source) {
-    let chunk = Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
-    let out = '';
-    if (carry.length > 0) {
-      const needed = 3 - carry.length;
-      if (chunk.length < needed) {
-        carry = Buffer.concat([carry, chunk]);
-        continue;
+  return {
+    encode(chunk) {
+      const piece = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      // The carried bytes and the first of this chunk make the first group.
+      const taken = carry.length > 0 ? Math.min(3 - carry.length, piece.length) : 0;
+      const first = taken > 0 ? Buffer.concat([carry, piece.subarray(0, taken)]) : carry;
+      if (first.length > 0 && first.length < 3) {
+        carry = first;
+        return Buffer.alloc(0);
       }
-      out = Buffer.concat([carry, chunk.subarray(0, needed)]).toString('base64');
-      chunk = chunk.subarray(needed);
-    }
-    const whole = chunk.length - (chunk.length % 3);
-    out += chunk.toString('base64', 0, whole);
-    carry = Buffer.from(chunk.subarray(whole)); // a copy: the source may reuse its buffer
-    if (out) yield Buffer.from(out, 'latin1');
-  }
-  if (carry.length > 0) yield Buffer.from(carry.toString('base64'), 'latin1');
+      const end = piece.length - ((piece.length - taken) % 3);
+      const text = first.toString('base64') + piece.toString('base64', taken, end);
+      carry = Buffer.from(piece.subarray(end)); // a copy: the chunk may be reused
+      return Buffer.from(text, 'latin1');
+    },
+    end() {
+      const text = carry.toString('base64');
+      carry = Buffer.alloc(0);
+      return Buffer.from(text, 'latin1');
+    },
+  };
 }

@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { Limits } from '../limits.js';
@@ -144,21 +144,18 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       const heads: Buffer[] = [];
       let headLength = 0;
       const hash = createHash('sha256');
-      const counter = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          spooled.size += chunk.length;
-          hash.update(chunk);
-          if (headLength < SNIFF_BYTES) {
-            heads.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength))); // a copy: a view would pin the whole chunk
-            headLength += heads.at(-1)!.length;
-          }
-          callback(null, chunk);
-        },
-        flush(callback) {
-          spooled.head = new Uint8Array(Buffer.concat(heads));
-          spooled.sha256 = hash.digest('base64url');
-          callback();
-        },
+      // Counted and hashed as it flows to the file (a listener, not one more stage holding chunks).
+      stream.on('data', (chunk: Buffer) => {
+        spooled.size += chunk.length;
+        hash.update(chunk);
+        if (headLength < SNIFF_BYTES) {
+          heads.push(Buffer.from(chunk.subarray(0, SNIFF_BYTES - headLength))); // a copy: a view would pin the whole chunk
+          headLength += heads.at(-1)!.length;
+        }
+      });
+      stream.once('end', () => {
+        spooled.head = new Uint8Array(Buffer.concat(heads));
+        spooled.sha256 = hash.digest('base64url');
       });
       stream.on('limit', () => fail(refusal('file-too-large', { name: cleanFileName(spooled.fileName, 'The file') }, options.limits)));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
@@ -167,11 +164,10 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       // failure waits for the temporary file to be closed instead.
       stopWriting = async () => {
         stream.destroy();
-        counter.destroy();
         writer.destroy();
         await closed;
       };
-      written = pipeline(stream, counter, writer);
+      written = pipeline(stream, writer);
       written.catch(fail);
     });
 

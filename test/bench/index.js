@@ -13,7 +13,7 @@ const PARTS = [
   'test/bench/add-files.js',
   'test/bench/start-up.js',
   'test/bench/bundle-size.js',
-  'test/bench/proxy-rss.js',
+  'test/bench/proxy-providers.js',
   'test/bench/scale-out.js',
   'test/bench/fit.js',
 ];

@@ -1,14 +1,14 @@
 /**
- * Bandwidth Media: `PUT /api/v2/users/{accountId}/media/{mediaName}` with the raw bytes, their
- * Content-Type and Content-Length, Basic auth; answers 204. A name that exists is overwritten,
+ * Bandwidth Media: `PUT /api/v2/users/{accountId}/media/{mediaName}` with the raw bytes (streamed
+ * from the spool file), their Content-Type and Content-Length, Basic auth; answers 204. A name that exists is overwritten,
  * so each file gets a random one. The media URL is the file's URL (Bandwidth's send API reads it).
  */
 import { randomUUID } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
 import { PROVIDER_PRESETS } from '../../limits.js';
 import { extensionFor } from '../filename.js';
 import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
 import { basicCredentials, httpProvider, origin, type ProviderCall } from './http.js';
+import { fileBody } from './sized-body.js';
 
 export interface BandwidthProviderOptions extends ProviderHttpOptions {
   accountId: string;
@@ -24,11 +24,7 @@ export function bandwidthProvider(options: BandwidthProviderOptions): MediaProvi
     // The extension follows the bytes, not the user's name (a PNG named .jpg is stored as .png).
     const mediaName = `${randomUUID()}${extensionFor(file.contentType) || extensionOf(file.fileName)}`;
     const url = `${base}${mediaName}`;
-    await call(url, {
-      method: 'PUT',
-      headers: { Authorization: authorization, 'Content-Type': file.contentType, 'Content-Length': String(file.size) },
-      body: await openAsBlob(file.path, { type: file.contentType }), // streamed from disk
-    });
+    await call(url, { method: 'PUT', headers: { Authorization: authorization, 'Content-Type': file.contentType }, body: fileBody(file.path, file.size) });
     return { media_url: url, media_id: mediaName };
   }
 

@@ -5,12 +5,13 @@
  *
  * Field and header values may hold `%file_name%`, `%media_size%` and `%content_type%`.
  */
-import { openAsBlob } from 'node:fs';
 import { PROVIDER_PRESETS, type Limits } from '../../limits.js';
 import { HttpError } from '../errors.js';
 import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
 import { httpProvider, type ProviderCall } from './http.js';
+import { multipartBody } from './multipart-body.js';
 import { jsonString, parseJson, xmlValue } from './response.js';
+import { fileBody } from './sized-body.js';
 
 export interface GenericProviderOptions extends Omit<ProviderHttpOptions, 'baseUrl'> {
   /** The web service's full URL (it may carry a query string). */
@@ -34,11 +35,12 @@ export function genericProvider(options: GenericProviderOptions): MediaProvider 
   const fileField = options.fileField ?? 'file';
 
   async function upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult> {
-    const form = new FormData();
-    for (const [key, value] of Object.entries(options.fields ?? {})) form.append(key, fill(value, file, false));
-    form.append(fileField, await openAsBlob(file.path, { type: file.contentType }), file.fileName);
-    const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]));
-    const answer = await call(options.url, { method, headers, body: form });
+    const fields = Object.entries(options.fields ?? {}).map(([key, value]) => [key, fill(value, file, false)] as const);
+    const form = multipartBody(fields, { field: fileField, fileName: file.fileName, contentType: file.contentType, body: fileBody(file.path, file.size) });
+    const configured = Object.entries(options.headers ?? {}).map(([key, value]) => [key, fill(value, file, true)]);
+    // The body's own type last: its boundary must be the one sent.
+    const headers = { ...Object.fromEntries(configured), 'Content-Type': form.contentType };
+    const answer = await call(options.url, { method, headers, body: form.body });
     const mediaUrl = jsonString(parseJson(answer.text), 'media_url') ?? xmlValue(answer.text, 'media_url');
     if (!mediaUrl) throw new HttpError(502, 'provider-failed', `${name} did not return a media URL.`);
     const mediaId = jsonString(parseJson(answer.text), 'media_id') ?? xmlValue(answer.text, 'media_id');

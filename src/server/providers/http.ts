@@ -1,15 +1,17 @@
 /**
  * One provider call: a timeout, no retry (the browser retries, with the same `Idempotency-Key`), no
- * redirects (they could carry our credentials elsewhere), and every failure turned into a status,
- * a code and a clear message.
+ * redirects (they could carry our credentials elsewhere), the body streamed from disk at the
+ * provider's pace (http-request.ts), and every failure turned into a status, a code and a clear
+ * message.
  */
 import type { Limits } from '../../limits.js';
 import type { ErrorCode } from '../../protocol.js';
 import { HttpError, uploadCancelled } from '../errors.js';
 import { DEFAULT_TIMEOUT_MS, type MediaProvider, type MediaUpload, type ProviderHttpOptions, type ProviderResult } from '../provider.js';
 import { formatSeconds } from '../seconds.js';
+import { sendRequest, type IncomingAnswer, type OutgoingRequest } from './http-request.js';
 import { checkedMediaUrl, isLoopbackHttp } from './media-url.js';
-import { providerMessage, readText } from './response.js';
+import { providerMessage } from './response.js';
 import { retryAfterSeconds } from './retry-after.js';
 
 export interface DeadlineOptions {
@@ -26,23 +28,24 @@ export interface CallOptions extends DeadlineOptions {
 }
 
 /** What the adapter gets back from a successful (2xx) call. */
-export interface ProviderAnswer {
-  status: number;
-  headers: Headers;
-  text: string;
+export type ProviderAnswer = IncomingAnswer;
+
+/** `request` is sent to `url`; a non-2xx answer throws the mapped HttpError. */
+export function callProvider(url: string, request: OutgoingRequest, options: CallOptions): Promise<ProviderAnswer> {
+  return withDeadline(options, async (signal) => {
+    // Sent and read under the same signal: a provider that sends headers and then stalls also times out.
+    const answer = await sendRequest(url, request, signal);
+    if (answer.status < 200 || answer.status > 299) {
+      throw providerFailure(options.provider, answer.status, providerMessage(answer.text, options.secrets), header(answer, 'retry-after'));
+    }
+    return answer;
+  });
 }
 
-/** `init` is sent to `url`; a non-2xx answer throws the mapped HttpError. */
-export function callProvider(url: string, init: RequestInit, options: CallOptions): Promise<ProviderAnswer> {
-  return withDeadline(options, async (signal) => {
-    const response = await fetch(url, { ...init, signal, redirect: 'manual' });
-    // Read under the same signal: a provider that sends headers and then stalls also times out.
-    const text = await readText(response);
-    if (response.status < 200 || response.status > 299) {
-      throw providerFailure(options.provider, response.status, providerMessage(text, options.secrets), response.headers.get('retry-after'));
-    }
-    return { status: response.status, headers: response.headers, text };
-  });
+/** One header of an answer, or undefined. */
+export function header(answer: ProviderAnswer, name: string): string | undefined {
+  const value = answer.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 /**
@@ -94,7 +97,7 @@ export function providerFailure(provider: string, status: number, message?: stri
 }
 
 /** Sends one request to the provider, under its timeout and the browser's signal. */
-export type ProviderCall = (url: string, init: RequestInit) => Promise<ProviderAnswer>;
+export type ProviderCall = (url: string, request: OutgoingRequest) => Promise<ProviderAnswer>;
 
 export interface HttpProviderSpec {
   /** "Plivo": names the provider in messages. */
@@ -119,7 +122,7 @@ export function httpProvider(spec: HttpProviderSpec, { timeoutMs, allowHttpMedia
     limits,
     timeoutMs,
     async upload(file) {
-      const result = await spec.upload(file, (url, init) => callProvider(url, init, { provider: name, timeoutMs, signal: file.signal, secrets }));
+      const result = await spec.upload(file, (url, request) => callProvider(url, request, { provider: name, timeoutMs, signal: file.signal, secrets }));
       return { ...result, media_url: checkedMediaUrl(result.media_url, name, allowHttp) };
     },
   };
@@ -137,7 +140,7 @@ export function origin(baseUrl: string): string {
 }
 
 /**
- * " (ECONNREFUSED)": the system error's code (undici hides it in `cause`, node:http does not);
+ * " (ECONNREFUSED)": the system error's code (node:http gives it as `code`, undici in `cause`);
  * the code names no host or secret.
  */
 function networkCode(error: unknown): string {

@@ -3,7 +3,7 @@
  * sidecar JSON for the type, and serves them back at `GET …/media/{id}`.
  */
 import { constants, createReadStream } from 'node:fs';
-import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Limits } from '../../limits.js';
@@ -48,7 +48,7 @@ export function localProvider(options: LocalProviderOptions): MediaProvider {
       await mkdir(dir, { recursive: true });
       const sidecar: Sidecar = { content_type: file.contentType, size: file.size, file_name: file.fileName };
       try {
-        await copyFile(file.path, join(dir, file.id), constants.COPYFILE_EXCL);
+        await keepCopy(file.path, join(dir, file.id));
         // The sidecar last: a file without one is not served.
         await writeFile(join(dir, `${file.id}.json`), JSON.stringify(sidecar), { flag: 'wx' });
       } catch (error) {
@@ -76,6 +76,22 @@ export function localProvider(options: LocalProviderOptions): MediaProvider {
       return new Response(body, { status: 200, headers });
     },
   };
+}
+
+/**
+ * The spooled file under its stored name: a second name for the same bytes when both are on one
+ * file system (nothing is read or written again; the proxy then removes the spool's name), a copy
+ * otherwise. Never over an existing file.
+ */
+async function keepCopy(spooled: string, stored: string): Promise<void> {
+  try {
+    await link(spooled, stored);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    // Another file system, or one without hard links: copy.
+    if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw error;
+    await copyFile(spooled, stored, constants.COPYFILE_EXCL);
+  }
 }
 
 async function readSidecar(path: string): Promise<Sidecar | undefined> {

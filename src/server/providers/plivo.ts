@@ -2,12 +2,13 @@
  * Plivo Media API: `POST /v1/Account/{auth_id}/Media/`, multipart field `file`, Basic auth;
  * answers 200 `{ objects: [{ media_url, media_id, status }] }`, errors carry `error`.
  */
-import { openAsBlob } from 'node:fs';
 import { PROVIDER_PRESETS } from '../../limits.js';
 import { HttpError } from '../errors.js';
 import type { MediaProvider, MediaUpload, ProviderHttpOptions, ProviderResult } from '../provider.js';
 import { basicCredentials, httpProvider, origin, providerFailure, type ProviderCall } from './http.js';
+import { multipartBody } from './multipart-body.js';
 import { jsonString, parseJson, safeMessage } from './response.js';
+import { fileBody } from './sized-body.js';
 
 export interface PlivoProviderOptions extends ProviderHttpOptions {
   authId: string;
@@ -19,10 +20,9 @@ export function plivoProvider(options: PlivoProviderOptions): MediaProvider {
   const { authorization, secrets } = basicCredentials(options.authId, options.authToken);
 
   async function upload(file: MediaUpload, call: ProviderCall): Promise<ProviderResult> {
-    const form = new FormData();
-    // A file-backed Blob: fetch streams it from disk.
-    form.append('file', await openAsBlob(file.path, { type: file.contentType }), file.fileName);
-    const answer = await call(url, { method: 'POST', headers: { Authorization: authorization, Accept: 'application/json' }, body: form });
+    const form = multipartBody([], { field: 'file', fileName: file.fileName, contentType: file.contentType, body: fileBody(file.path, file.size) });
+    const headers = { Authorization: authorization, Accept: 'application/json', 'Content-Type': form.contentType };
+    const answer = await call(url, { method: 'POST', headers, body: form.body });
     const object = firstObject(parseJson(answer.text));
     const status = jsonString(object, 'status');
     if (status !== undefined && status !== 'success') {

@@ -8,20 +8,13 @@ import { stripTraces } from './strip-traces.js';
 const MAX_BODY_CHARS = 64 * 1024;
 const MAX_MESSAGE_CHARS = 300;
 
-/** The body as text, at most 64 KiB of it. */
-export async function readText(response: Response): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
+/** The body as text, at most 64 KiB of it (the rest is not read: leaving the loop closes the stream). */
+export async function readText(body: AsyncIterable<Uint8Array>): Promise<string> {
   const decoder = new TextDecoder();
   let text = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-    if (text.length >= MAX_BODY_CHARS) {
-      await reader.cancel();
-      return text.slice(0, MAX_BODY_CHARS);
-    }
+  for await (const chunk of body) {
+    text += decoder.decode(chunk, { stream: true });
+    if (text.length >= MAX_BODY_CHARS) return text.slice(0, MAX_BODY_CHARS);
   }
   return text + decoder.decode();
 }

@@ -3,124 +3,16 @@
  * its document asks for (Basic auth, method, path, field names, content type, size, base64) and
  * answers with the document's success and error bodies. Every request is recorded.
  */
-import busboy from 'busboy';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, type Listening } from './http.js';
+import { startMock, type Mock, type MockOptions, type Recorded, type Reply } from './mock-server.js';
+
+export type { Mock, MockOptions, Recorded, RecordedFile, Reply } from './mock-server.js';
 
 /** Accounts to start the mocks with and to give the adapters (the values are masked in messages). */
 export const PLIVO = { authId: 'MAXXXXXXXXXXXXXXXXXX', authToken: 'plivo-token-s3cr3t-value' };
 export const BANDWIDTH = { accountId: '12345', username: 'bw-user', password: 'bw-password-s3cr3t' };
 export const OPENMARKET = { username: 'om-user', password: 'om-password-s3cr3t', idsAccountId: '000-000-115-00842' };
-
-export interface RecordedFile {
-  field: string;
-  filename: string;
-  type: string;
-  bytes: Buffer;
-}
-
-export interface Recorded {
-  method: string;
-  path: string;
-  headers: IncomingMessage['headers'];
-  /** Raw body (JSON and PUT providers). */
-  body: Buffer;
-  fields: Record<string, string>;
-  files: RecordedFile[];
-}
-
-export interface Reply {
-  status: number;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-export interface Mock extends Listening {
-  requests: Recorded[];
-  /** Answer the next request with this, after recording it (for error mapping). */
-  replyOnce(reply: Reply): void;
-  /**
-   * Record the requests that arrive from now on, but answer none of them until the returned
-   * function is called: a provider that is slow for exactly as long as a test needs.
-   */
-  hold(): () => void;
-  /**
-   * Record the next request and never answer it (a provider that hangs once, until its caller
-   * gives up or the mock closes); the requests after it are answered as usual.
-   */
-  hangOnce(): void;
-}
-
-type Answer = (request: Recorded) => Reply;
-
-async function startMock(answer: Answer): Promise<Mock> {
-  const requests: Recorded[] = [];
-  const forced: Reply[] = [];
-  let held: Promise<void> = Promise.resolve();
-  let hangs = 0;
-  const listening = await listen((req, res) => {
-    void record(req).then(
-      async (recorded) => {
-        requests.push(recorded);
-        if (hangs > 0) {
-          hangs -= 1;
-          return;
-        }
-        await held;
-        try {
-          send(res, forced.shift() ?? answer(recorded));
-        } catch (error) {
-          send(res, { status: 500, body: `mock failed: ${String(error)}` });
-        }
-      },
-      () => send(res, { status: 400, body: 'unreadable request' }),
-    );
-  });
-  const hold = () => {
-    let release!: () => void;
-    held = new Promise((resolve) => (release = resolve));
-    return () => {
-      held = Promise.resolve();
-      release();
-    };
-  };
-  const hangOnce = () => {
-    hangs += 1;
-  };
-  return { ...listening, requests, replyOnce: (reply) => forced.push(reply), hold, hangOnce };
-}
-
-function send(res: ServerResponse, reply: Reply): void {
-  res.writeHead(reply.status, reply.headers);
-  res.end(reply.body);
-}
-
-async function record(req: IncomingMessage): Promise<Recorded> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
-  const recorded: Recorded = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, fields: {}, files: [] };
-  if (/^multipart\/form-data/i.test(req.headers['content-type'] ?? '')) await parseMultipart(req, body, recorded);
-  return recorded;
-}
-
-function parseMultipart(req: IncomingMessage, body: Buffer, recorded: Recorded): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const parser = busboy({ headers: req.headers, defParamCharset: 'utf8' });
-    parser.on('field', (name, value) => {
-      recorded.fields[name] = value;
-    });
-    parser.on('file', (field, stream, info) => {
-      const parts: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => parts.push(chunk));
-      stream.on('end', () => recorded.files.push({ field, filename: info.filename ?? '', type: info.mimeType, bytes: Buffer.concat(parts) }));
-    });
-    parser.on('close', resolve);
-    parser.on('error', reject);
-    parser.end(body);
-  });
-}
 
 function basicAuthOk(request: Recorded, user: string, password: string): boolean {
   return request.headers.authorization === `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -139,7 +31,7 @@ const PLIVO_TYPES = new Set(['image/jpeg', 'image/png', 'video/mp4', 'image/gif'
 const MB = 1024 * 1024;
 
 /** Plivo Media API: POST /v1/Account/{auth_id}/Media/, multipart `file` (1–10, 2 MB each), 200 objects[]. */
-export function startPlivoMock(authId: string, authToken: string): Promise<Mock> {
+export function startPlivoMock(authId: string, authToken: string, options?: MockOptions): Promise<Mock> {
   return startMock((request) => {
     const error = (status: number, message: string) => json(status, { api_id: randomUUID(), error: message });
     if (!basicAuthOk(request, authId, authToken)) return error(401, 'Authentication credentials invalid');
@@ -167,13 +59,13 @@ export function startPlivoMock(authId: string, authToken: string): Promise<Mock>
         };
       }),
     });
-  });
+  }, options);
 }
 
 // --------------------------------------------------------------------------------- Bandwidth
 
 /** Bandwidth Media: PUT /api/v2/users/{accountId}/media/{mediaName}, raw bytes, 3.5 MB, 204. */
-export function startBandwidthMock(accountId: string, username: string, password: string): Promise<Mock> {
+export function startBandwidthMock(accountId: string, username: string, password: string, options?: MockOptions): Promise<Mock> {
   const prefix = `/api/v2/users/${accountId}/media/`;
   return startMock((request) => {
     const error = (status: number, description: string) => json(status, { type: 'request-validation', description });
@@ -186,7 +78,7 @@ export function startBandwidthMock(accountId: string, username: string, password
     if (Number(request.headers['content-length']) !== request.body.length) return error(400, 'Content-Length does not match the body');
     if (request.body.length > 3.5 * MB) return error(413, 'Media files can be up to 3.5MB');
     return { status: 204 };
-  });
+  }, options);
 }
 
 // -------------------------------------------------------------------------------- OpenMarket
@@ -197,7 +89,7 @@ const OPENMARKET_TYPES = new Set(['audio/mpeg', 'application/pdf', 'image/gif', 
  * OpenMarket CMS v1: POST /cms/v1/content, JSON { mimeType, idsAccountId, fileSize, content };
  * 201 + Location, 400 { invalidReasons, valid: false }, 401.
  */
-export function startOpenMarketMock(username: string, password: string, idsAccountId: string): Promise<Mock> {
+export function startOpenMarketMock(username: string, password: string, idsAccountId: string, options?: MockOptions): Promise<Mock> {
   return startMock((request) => {
     if (!basicAuthOk(request, username, password)) return { status: 401, body: 'Unauthorized' };
     if (request.method !== 'POST' || request.path !== '/cms/v1/content') return { status: 404 };
@@ -226,7 +118,7 @@ export function startOpenMarketMock(username: string, password: string, idsAccou
         Location: `https://s3-us-west-1.amazonaws.com/openmarket-us-west-1-rcs-cms-uploads-test/f6ee3cb/${randomUUID()}`,
       },
     };
-  });
+  }, options);
 }
 
 /** The file an OpenMarket request carried, decoded. */
@@ -248,7 +140,7 @@ export interface AcrobitsMockOptions {
  * and a `file` part (image/jpeg or video/mp4); 200 with media_url as JSON or XML; the seed's
  * 402 `<message>Not enough credit</message>` when the account has none (`from` = "broke").
  */
-export function startAcrobitsMock(options: AcrobitsMockOptions): Promise<Mock> {
+export function startAcrobitsMock(options: AcrobitsMockOptions, reading?: MockOptions): Promise<Mock> {
   return startMock((request) => {
     const fail = (status: number, message: string): Reply =>
       options.format === 'json'
@@ -270,7 +162,7 @@ export function startAcrobitsMock(options: AcrobitsMockOptions): Promise<Mock> {
     return options.format === 'json'
       ? json(200, { media_url: mediaUrl })
       : { status: 200, headers: { 'Content-Type': 'text/xml' }, body: `<response><media_url>${mediaUrl}</media_url></response>` };
-  });
+  }, reading);
 }
 
 /** A server that reads requests and never answers. */
