@@ -336,9 +336,10 @@ describe('<mms-media-upload>: forms', () => {
 
   it('puts one FormData entry per media URL, blocks a required submit, and resets', async () => {
     const form = document.createElement('form');
-    form.innerHTML = '<mms-media-upload name="media" required endpoint="/mock/upload/acrobits-json"></mms-media-upload>';
+    form.innerHTML = '<mms-media-upload name="media" required endpoint="/mock/upload/slow"></mms-media-upload>';
     document.body.append(form);
     const element = form.querySelector('mms-media-upload')!;
+    // The slow endpoint answers after 300 ms: the uploads are still running when the form is checked.
     await element.updateComplete;
     expect(form.checkValidity()).to.equal(false);
     expect(element.validity.valueMissing).to.equal(true);

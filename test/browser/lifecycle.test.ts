@@ -60,7 +60,8 @@ describe('<mms-media-upload>: lifecycle', () => {
   });
 
   it('cancels an upload when removed, and uploads the file again when it comes back', async () => {
-    const element = await uploader('endpoint="/mock/upload/acrobits-json" upload-timeout="5000"');
+    // The slow endpoint answers after 300 ms: the upload is still running when the element is removed.
+    const element = await uploader('endpoint="/mock/upload/slow" upload-timeout="5000"');
     const parent = element.parentElement!;
     const started = oneEvent(element, 'upload-complete');
     await element.addFiles([photo('interrupted.jpg')]);

@@ -49,7 +49,7 @@ describe('rendering while uploading', () => {
     expect(last - completedAt, 'the end of the round renders at the next frame').to.be.below(100);
     expect(renders.length).to.be.greaterThan(2, 'the uploads were long enough to render their progress');
     const gaps = renders.slice(1).map((at, index) => at - renders[index]!);
-    // A timer may fire a little early against the frame clock; a frame is 16 ms.
-    expect(gaps.filter((gap) => gap < 90).map(Math.round), `renders closer than the pace, of ${gaps.map(Math.round)}`).to.deep.equal([]);
+    // The pace counts from the start of the last render, whatever asked for it.
+    expect(gaps.filter((gap) => gap < 98).map(Math.round), `renders closer than the pace, of ${gaps.map(Math.round)}`).to.deep.equal([]);
   });
 });
