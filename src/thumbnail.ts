@@ -11,6 +11,7 @@
  * and every pixel not decoded is CPU left to the uploads.
  */
 import { readImageHeader, type ImageHeader } from './fit/image-header.js';
+import { headRead } from './sniff.js';
 
 /** Pixels of a thumbnail's edge: twice the 48 px it is shown at, for sharp high-density screens. */
 export const THUMBNAIL_PIXELS = 96;
@@ -40,10 +41,10 @@ export async function thumbnailOf(file: Blob, type: string): Promise<Blob | unde
 
 /**
  * A JPEG whose head has no frame header cannot be decoded: it gets no picture, without its
- * megabytes being read to find that out. Others are decoded small, by ImageDecoder if it can.
+ * megabytes being read to find that out. The walk starts from the head read when it was sniffed. Others are decoded small, by ImageDecoder if it can.
  */
 async function jpegPicture(file: Blob): Promise<Picture | undefined> {
-  const header = await readImageHeader(file, 'image/jpeg');
+  const header = await readImageHeader(file, 'image/jpeg', headRead(file));
   if (header.width === 0 || header.height === 0) return undefined;
   return (await scaledJpeg(file, header)) ?? (await resizedBitmap(file));
 }

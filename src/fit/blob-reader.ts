@@ -10,10 +10,16 @@ const STREAK_MAX_BYTES = 256 * 1024;
 
 export class BlobReader {
   private start = 0;
-  private bytes = new Uint8Array(0);
+  private bytes: Uint8Array = new Uint8Array(0);
   private windowBytes = HOP_BYTES;
 
-  constructor(readonly blob: Blob) {}
+  /** `head`: the blob's first bytes, when they were read before; they are not read again. */
+  constructor(
+    readonly blob: Blob,
+    head?: Uint8Array,
+  ) {
+    if (head) this.bytes = head;
+  }
 
   get size(): number {
     return this.blob.size;

@@ -41,8 +41,9 @@ export async function isWebp(blob: Blob): Promise<boolean> {
 
 const UNKNOWN: ImageHeader = { width: 0, height: 0, mayHaveAlpha: false, animated: false };
 
-export async function readImageHeader(blob: Blob, type: PhotoType): Promise<ImageHeader> {
-  const reader = new BlobReader(blob);
+/** `head`: the blob's first bytes, when they were read before. */
+export async function readImageHeader(blob: Blob, type: PhotoType, head?: Uint8Array): Promise<ImageHeader> {
+  const reader = new BlobReader(blob, head);
   switch (type) {
     case 'image/jpeg':
       return jpegHeader(reader);

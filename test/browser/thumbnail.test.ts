@@ -1,8 +1,9 @@
 // Thumbnails (src/thumbnail.ts) in Chromium: a JPEG is decoded at a fraction of its size by
 // WebCodecs' ImageDecoder, upright; without ImageDecoder, createImageBitmap gives the same picture.
 import { expect } from '@open-wc/testing';
+import { sniffBlobs } from '../../src/sniff.js';
 import { thumbnailOf } from '../../src/thumbnail.js';
-import { decodePixels, isRed, photoFile } from '../helpers/photos.js';
+import { decodePixels, isRed, photoFile, recordingFile } from '../helpers/photos.js';
 
 const isBlue = ([r, g, b]: number[]) => r! < 60 && g! < 60 && b! > 200;
 
@@ -86,5 +87,23 @@ describe('thumbnailOf', function () {
     expect((await thumbnailOf(png, 'image/png'))!.type).to.equal('image/png');
     const truncated = new File([(await photoFile('phone-01.jpg')).slice(0, 4096)], 'cut.jpg', { type: 'image/jpeg' });
     expect(await thumbnailOf(truncated, 'image/jpeg')).to.equal(undefined);
+  });
+
+  it('walks the header from the head read when the file was sniffed, not reading it again', async () => {
+    // A JPEG's start and an APP0 of length 0: no frame header can follow, which its head shows.
+    const bytes = new Uint8Array(2 * 1024 * 1024);
+    bytes.set([0xff, 0xd8, 0xff, 0xe0]);
+    const broken = recordingFile(bytes, 'broken.jpg', 'image/jpeg');
+    expect(await sniffBlobs([broken.file])).to.deep.equal(['image/jpeg']);
+    const readsBySniffing = broken.reads.slices.length;
+    expect(await thumbnailOf(broken.file, 'image/jpeg')).to.equal(undefined);
+    expect([broken.reads.slices.length - readsBySniffing, broken.reads.wholeReads]).to.deep.equal([0, 0]);
+
+    // A phone photo: its EXIF segment reaches past the head, so the walk reads on from there only.
+    const photo = recordingFile(new Uint8Array(await (await photoFile('phone-01.jpg')).arrayBuffer()), 'photo.jpg', 'image/jpeg');
+    await sniffBlobs([photo.file]);
+    const sniffed = photo.reads.slices.length;
+    expect((await thumbnailOf(photo.file, 'image/jpeg'))!.type).to.equal('image/jpeg');
+    expect(photo.reads.slices.slice(sniffed).every(([start]) => start >= 4096)).to.equal(true);
   });
 });
