@@ -282,10 +282,7 @@ export class MmsMediaUpload extends LitElement {
     this.#form.stateRestoreCallback(state);
   }
 
-  /**
-   * Renders at once the first time, then once a frame: uploads change state with every progress
-   * event, and must not wait for renders.
-   */
+  /** Renders at once the first time, then once a frame: uploads change state with every progress event. */
   protected override async scheduleUpdate(): Promise<void> {
     if (this.hasUpdated) await nextFrame();
     super.scheduleUpdate();

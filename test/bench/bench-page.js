@@ -1,6 +1,6 @@
 // The browser side of the benchmarks: one loopback server and one headless Chromium page. The
-// server answers with `scripts` (path → JavaScript source, bundled by the bench), the CDN build
-// under /dist/cdn/, the photo fixtures under /test/fixtures/photos/, `files` (path → file on
+// server answers with `scripts` (path → JavaScript source, bundled by the bench), the builds
+// under /dist/ (the CDN build under /dist/cdn/), the photo fixtures under /test/fixtures/photos/, `files` (path → file on
 // disk), and anything `handle` takes first (a sink for uploads). Nothing leaves 127.0.0.1.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -20,13 +20,13 @@ export async function bundle(entry) {
   return result.outputFiles[0].text;
 }
 
-/** The file on disk that `path` names, or undefined: only the CDN build, the photos and `files`. */
+/** The file on disk that `path` names, or undefined: only the builds (dist/), the photos and `files`. */
 async function fileOf(path, files) {
   if (files[path]) return files[path];
   const photo = /^\/test\/fixtures\/photos\/([\w.-]+)$/.exec(path);
   if (photo) return photoPath(photo[1]);
-  const cdn = normalize(join('dist/cdn', path.slice('/dist/cdn/'.length)));
-  return path.startsWith('/dist/cdn/') && cdn.startsWith('dist/cdn/') ? cdn : undefined;
+  const built = normalize(join('dist', path.slice('/dist/'.length)));
+  return path.startsWith('/dist/') && built.startsWith('dist/') ? built : undefined;
 }
 
 export async function openBenchPage({ scripts = {}, files = {}, handle = () => false } = {}) {
@@ -38,9 +38,12 @@ export async function openBenchPage({ scripts = {}, files = {}, handle = () => f
       if (scripts[path]) return void response.writeHead(200, { 'Content-Type': 'text/javascript' }).end(scripts[path]);
       const file = await fileOf(path, files);
       if (!file) return void response.writeHead(404).end();
-      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
-    } catch {
-      response.writeHead(500).end();
+      const body = await readFile(file);
+      response.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch (error) {
+      console.error(`bench page: ${request.url}: ${error}`);
+      if (!response.headersSent) response.writeHead(500);
+      response.end();
     }
   });
   server.listen(0, '127.0.0.1');

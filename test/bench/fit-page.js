@@ -1,8 +1,8 @@
-// The page side of `test/bench/fit.js`, in headless Chromium: this engine (the CDN build's
-// mms-media-fit.min.js and its worker) next to browser-image-compression 2.0.2, on the same files in
+// The page side of `test/bench/fit.js`, in headless Chromium: this engine (the npm build's
+// dist/fit/index.js and its worker, as an app's bundler would load them) next to browser-image-compression 2.0.2, on the same files in
 // the same page. browser-image-compression loads its worker's library from `libURL`: a local copy,
 // so that no request leaves loopback.
-import { fitPhoto } from '/dist/cdn/mms-media-fit.min.js';
+import { fitPhoto } from '/dist/fit/index.js';
 import imageCompression from '/node_modules/browser-image-compression/dist/browser-image-compression.mjs';
 
 const LIB_URL = `${location.origin}/node_modules/browser-image-compression/dist/browser-image-compression.js`;

@@ -5,7 +5,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
+import type { Browser } from 'playwright-core';
 import { createServer } from 'vite';
+import { launchChromium } from './chromium.js';
 
 export interface DemoServer {
   origin: string;
@@ -28,4 +31,25 @@ export async function startDemoServer(): Promise<DemoServer> {
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo and a headless Chromium, for the tests of one file: started before them, stopped after them. */
+export interface DemoSession {
+  demo: DemoServer;
+  browser: Browser;
+  origin: string;
+}
+
+export function demoInChromium(chromiumArgs: string[] = []): DemoSession {
+  const session = {} as DemoSession;
+  before(async () => {
+    session.demo = await startDemoServer();
+    session.origin = session.demo.origin;
+    session.browser = await launchChromium(chromiumArgs);
+  });
+  after(async () => {
+    await session.browser?.close();
+    await session.demo?.close();
+  });
+  return session;
 }

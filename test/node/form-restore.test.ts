@@ -2,30 +2,15 @@
 // URLs) through formStateRestoreCallback. The back/forward cache is turned off so that the
 // page is really loaded again rather than kept alive.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../helpers/chromium.js';
-import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
+import { test } from 'node:test';
+import { demoInChromium } from '../helpers/demo-server.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 
-let demo: DemoServer;
-let browser: Browser;
-let origin: string;
-
-before(async () => {
-  demo = await startDemoServer();
-  origin = demo.origin;
-  browser = await launchChromium(['--disable-features=BackForwardCache']);
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const session = demoInChromium(['--disable-features=BackForwardCache']);
 
 test('going back to the form restores the uploaded media URLs', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${origin}/demo/`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.origin}/demo/`);
   await page.locator('mms-media-upload').locator('input[type=file]').setInputFiles({
     name: 'kept.jpg',
     mimeType: 'image/jpeg',
@@ -35,7 +20,7 @@ test('going back to the form restores the uploaded media URLs', async () => {
   const before = await page.evaluate('document.querySelector("mms-media-upload").value');
   assert.equal((before as string[]).length, 1);
 
-  await page.goto(`${origin}/demo/react/`);
+  await page.goto(`${session.origin}/demo/react/`);
   await page.goBack();
   await page.waitForFunction('customElements.get("mms-media-upload")');
   await page.waitForFunction('document.querySelector("mms-media-upload").value.length === 1', undefined, { timeout: 5000 });

@@ -4,28 +4,13 @@
 // FormData carries it under the element's name.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { startDemoServer, type DemoServer } from '../helpers/demo-server.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { test } from 'node:test';
+import { demoInChromium } from '../helpers/demo-server.js';
 import { jpegBytes } from '../helpers/sample-files.js';
 import { photoPath } from '../helpers/photo-fixtures.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 
-let demo: DemoServer;
-let browser: Browser;
-let origin: string;
-
-before(async () => {
-  demo = await startDemoServer();
-  origin = demo.origin;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.close();
-});
+const session = demoInChromium();
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -46,13 +31,13 @@ const demos: Demo[] = [
 for (const demo of demos) {
   test(`the ${demo.name} demo shows the media URL of an uploaded photo and posts it with the form`, async () => {
     if (demo.name === 'CDN') assert.ok(existsSync('dist/cdn/mms-media-upload.min.js'), 'dist/cdn/ is built (npm test builds it first)');
-    const page = await browser.newPage();
+    const page = await session.browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
     });
-    await page.goto(`${origin}${demo.path}`);
+    await page.goto(`${session.origin}${demo.path}`);
 
     const element = page.locator('mms-media-upload');
     if (demo.dropLabel) {
@@ -74,7 +59,7 @@ for (const demo of demos) {
     const mediaUrl = await links.first().getAttribute('href');
     assert.ok(mediaUrl, 'the page shows a media URL');
     assert.equal(await links.first().textContent(), mediaUrl);
-    const response = await fetch(new URL(mediaUrl, origin));
+    const response = await fetch(new URL(mediaUrl, session.origin));
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('content-type'), 'image/jpeg');
     assert.deepEqual(Buffer.from(await response.arrayBuffer()), photo);
@@ -85,7 +70,7 @@ for (const demo of demos) {
     await posted.waitFor({ timeout: 5000 });
     const lines = (await posted.textContent())!.split('\n');
     assert.deepEqual(lines, [`body=${demo.body}`, `media=${mediaUrl}`]);
-    assert.match(mediaUrl, new RegExp(`^${escape(origin)}/api/media-upload/media/`));
+    assert.match(mediaUrl, new RegExp(`^${escape(session.origin)}/api/media-upload/media/`));
     assert.equal(await page.locator('#log li').count(), 0, 'no server message');
     assert.deepEqual(errors, []);
     await page.close();
@@ -94,15 +79,15 @@ for (const demo of demos) {
 
 test('the plain demo fits a 4032×3024 phone photo to the message and says "resized from … to …"', async () => {
   const phonePhoto = await photoPath('phone-gps.jpg');
-  const page = await browser.newPage();
-  await page.goto(`${origin}/demo/`);
+  const page = await session.browser.newPage();
+  await page.goto(`${session.origin}/demo/`);
   const element = page.locator('mms-media-upload');
   await element.locator('input[type=file]:not([capture])').setInputFiles(phonePhoto);
   const links = page.locator('#urls a');
   await links.first().waitFor({ timeout: 60_000 });
   const size = await element.locator('[part=file-size]').textContent();
   assert.match(size!, /^resized from 5\.\d\d MB to [\d.]+ (MB|KB)$/);
-  const response = await fetch(new URL((await links.first().getAttribute('href'))!, origin));
+  const response = await fetch(new URL((await links.first().getAttribute('href'))!, session.origin));
   assert.equal(response.headers.get('content-type'), 'image/jpeg');
   assert.ok(Number(response.headers.get('content-length')) <= 2_097_152, 'the stored photo fits the 2 MB limit');
   await page.close();
@@ -110,9 +95,9 @@ test('the plain demo fits a 4032×3024 phone photo to the message and says "resi
 
 test('every demo page links to the others', async () => {
   const paths = ['/demo/', '/demo/react/', '/demo/vue/', '/demo/cdn.html'];
-  const page = await browser.newPage();
+  const page = await session.browser.newPage();
   for (const path of paths) {
-    await page.goto(`${origin}${path}`);
+    await page.goto(`${session.origin}${path}`);
     const nav = page.getByRole('navigation', { name: 'Demos' });
     await nav.waitFor({ timeout: 5000 });
     const links = await nav.locator('a').evaluateAll((anchors) =>
