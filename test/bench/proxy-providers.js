@@ -8,7 +8,7 @@
 //     its one-time costs, compiled code and heap sizing) and the next batch of the same size (a
 //     server in service); each against the idle RSS after a forced GC just before it; and what
 //     the process still holds after the uploads (heap and buffers after forced GCs, against the
-//     same before the first batch);
+//     same before the first batch); each the median of MEMORY_REPEATS fresh processes;
 //   - throughput of 50 concurrent uploads with the mocks reading at full speed, in interleaved rounds
 //     in one process (every variant once a round, the order rotated), as MB/s and as medians of the
 //     per-round ratios to the plain pipe and to the local provider (goal ≥ 0.8× the pipe).
@@ -20,6 +20,8 @@ import { median, report } from './report.js';
 
 const FILE_SIZE = 2 * 1024 * 1024;
 const MEMORY_CONCURRENCY = [50, 200];
+/** Fresh processes per variant and concurrency: a peak varies by ±20 MB from one to the next, so the median of these is reported. */
+const MEMORY_REPEATS = Number(process.env.BENCH_MEMORY_REPEATS ?? 3);
 const THROUGHPUT_UPLOADS = 50;
 const ROUNDS = 7;
 const SLOW_READING = { chunkBytes: 16 * 1024, everyMs: 10 };
@@ -92,12 +94,18 @@ export async function proxyProviders() {
   const slowMocks = await startMocks(SLOW_READING);
   try {
     for (const count of MEMORY_CONCURRENCY) {
+      const runs = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
+      for (let repeat = 0; repeat < MEMORY_REPEATS; repeat += 1) {
+        for (const variant of VARIANTS) {
+          const run = await peakRss(variant, count, slowMocks);
+          if (run.spooled !== 0) throw new Error(`${variant}: ${run.spooled} temporary files left`);
+          runs[variant].push(run);
+        }
+      }
       for (const variant of VARIANTS) {
-        const { first, next, held, spooled } = await peakRss(variant, count, slowMocks);
-        if (spooled !== 0) throw new Error(`${variant}: ${spooled} temporary files left`);
-        rows[variant].first[count] = first;
-        rows[variant].next[count] = next;
-        rows[variant].heldAfter[count] = held;
+        rows[variant].first[count] = median(runs[variant].map((run) => run.first));
+        rows[variant].next[count] = median(runs[variant].map((run) => run.next));
+        rows[variant].heldAfter[count] = median(runs[variant].map((run) => run.held));
       }
     }
   } finally {
@@ -157,7 +165,7 @@ const LABELS = {
 function heading() {
   return [
     `Proxy per provider: signed uploads of ${FILE_SIZE.toLocaleString('en')} bytes, 127.0.0.1.`,
-    `Memory: a fresh process per concurrency, first batch / next batch of the same size, mocks reading ${SLOW_READING.chunkBytes / 1024} KiB every ${SLOW_READING.everyMs} ms per connection.`,
+    `Memory: a fresh process per concurrency, first batch / next batch of the same size, mocks reading ${SLOW_READING.chunkBytes / 1024} KiB every ${SLOW_READING.everyMs} ms per connection, medians of ${MEMORY_REPEATS} processes.`,
     `Throughput: ${THROUGHPUT_UPLOADS} concurrent, mocks at full speed, ${ROUNDS} interleaved rounds, medians of the per-round ratios.`,
   ].join(' ');
 }
