@@ -3,7 +3,7 @@
  * the runner, and checks what comes back. Only header bytes are read on the way: a file is
  * decoded once, off the main thread, and only when it must be.
  */
-import { sniffBlob } from '../sniff.js';
+import { headRead, sniffBlob } from '../sniff.js';
 import { decodeWith } from './decode.js';
 import type { FitJob, JobResult } from './fit-job.js';
 import { runJob } from './fit-runner.js';
@@ -38,7 +38,7 @@ export async function fitPhoto(file: File, sniffedType: string | undefined, opti
   if (!overBudget && mode === 'auto' && !convert) return kept;
   if (file.size > MAX_DECODE_BYTES) return refused('too-big-to-decode');
 
-  const header = await readImageHeader(file, type);
+  const header = await readImageHeader(file, type, headRead(file)); // from the head read when sniffed, where it was
   if (header.animated) return overBudget ? refused('animated-too-large') : kept;
   if (header.width * header.height > MAX_DECODE_PIXELS) return refused('too-big-to-decode');
 

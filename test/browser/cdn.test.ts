@@ -5,17 +5,22 @@ import { jpegBytes, mp3Bytes, mp4Bytes, pdfBytes, sampleFile, textBytes } from '
 import { resetMocks, shadow, uploader } from '../helpers/element.js';
 import type { MmsMediaUpload } from '../../src/mms-media-upload.js';
 
+/** test/fixtures/cdn.html in a frame: the CDN file alone defines the element there. */
+async function cdnPage(): Promise<{ frame: HTMLIFrameElement; frameWindow: Window & typeof globalThis; element: MmsMediaUpload }> {
+  const frame = document.createElement('iframe');
+  frame.src = '/test/fixtures/cdn.html';
+  document.body.append(frame);
+  await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+  const frameWindow = frame.contentWindow as Window & typeof globalThis;
+  await frameWindow.customElements.whenDefined('mms-media-upload');
+  return { frame, frameWindow, element: frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload };
+}
+
 describe('CDN build', () => {
   beforeEach(resetMocks);
 
   it('defines the element from one <script type="module"> and uploads', async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/cdn.html';
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    const frameWindow = frame.contentWindow as Window & typeof globalThis;
-    await frameWindow.customElements.whenDefined('mms-media-upload');
-    const element = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    const { frame, frameWindow, element } = await cdnPage();
     // Its class comes from the CDN file, not from this page's copy of the source.
     expect(element).to.be.instanceOf(frameWindow.customElements.get('mms-media-upload')!);
     expect(customElements.get('mms-media-upload')).not.to.equal(frameWindow.customElements.get('mms-media-upload'));
@@ -32,13 +37,7 @@ describe('CDN build', () => {
   });
 
   it('renders before the upload engine arrives, which it loads from next to itself', async () => {
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/cdn.html';
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    const frameWindow = frame.contentWindow as Window & typeof globalThis;
-    await frameWindow.customElements.whenDefined('mms-media-upload');
-    const element = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    const { frame, frameWindow, element } = await cdnPage();
     await element.updateComplete;
     const scripts = () => frameWindow.performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
     const engine = () => scripts().find((path) => /^\/dist\/cdn\/upload-engine-[\w-]+\.min\.js$/.test(path));
@@ -68,12 +67,7 @@ describe('CDN build', () => {
     await source.addFiles(files());
     await source.updateComplete;
 
-    const frame = document.createElement('iframe');
-    frame.src = '/test/fixtures/cdn.html';
-    document.body.append(frame);
-    await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
-    await frame.contentWindow!.customElements.whenDefined('mms-media-upload');
-    const built = frame.contentDocument!.querySelector('mms-media-upload') as MmsMediaUpload;
+    const { frame, element: built } = await cdnPage();
     built.manual = true;
     built.accept = 'video/mp4,application/pdf,text/plain,audio/mpeg';
     await built.addFiles(files());
