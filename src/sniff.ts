@@ -69,9 +69,10 @@ export function sniffBlob(blob: Blob): Promise<string | undefined> {
 }
 
 /**
- * The heads that `sniffBlobs` read, kept while their files live: a thumbnail or a fitting starts its walk of
- * the picture's header there instead of reading the same bytes again (in a browser each read of
- * a file costs the page a call to the process that holds it, slowest while uploads run).
+ * The heads that `sniffBlobs` read, kept while their files live: a thumbnail or a fitting starts
+ * its walk of the picture's header there instead of reading the same bytes again (in a browser
+ * each read of a file costs the page a call to the process that holds it, slowest while uploads
+ * run).
  */
 const headsRead = new WeakMap<Blob, Uint8Array>();
 
