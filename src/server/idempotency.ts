@@ -26,9 +26,14 @@ export function idempotencyKey(request: Request): string | undefined {
   return key;
 }
 
-/** The file's identity for its key: its size and the SHA-256 of its bytes. */
-export function fingerprint(file: { size: number; sha256: string }): string {
-  return `${file.size}:${file.sha256}`;
+/**
+ * The file's identity for its key: its size and the XXH64 of its bytes. It tells a retry of a file
+ * from a client's mistake (its key reused for another file), never one user from another (keys
+ * are kept per token), so a cryptographic hash would buy nothing: at 1 GB/s SHA-256 was the
+ * proxy's largest cost, XXH64 hashes at 5 GB/s.
+ */
+export function fingerprint(file: { size: number; contentHash: string }): string {
+  return `${file.size}:xxh64:${file.contentHash}`;
 }
 
 export interface WaitOptions {

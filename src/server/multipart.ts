@@ -1,24 +1,23 @@
 /**
  * Reads a multipart upload with busboy, straight from `request.body`, and spools its one file to
- * a temporary file while counting its bytes, hashing them (SHA-256, the file's fingerprint for its
+ * a temporary file while counting its bytes, hashing them (XXH64, the file's fingerprint for its
  * `Idempotency-Key`) and keeping its head for sniffing. Nothing buffers the whole upload; the
  * temporary file is removed here on any failure, by the caller otherwise.
  */
 import busboy from 'busboy';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import xxhash, { type XXHashAPI } from 'xxhash-wasm';
 import type { Limits } from '../limits.js';
 import { SNIFF_BYTES } from '../sniff.js';
 import { DEFAULT_BODY_PACE, type BodyPace } from './body-pace.js';
 import { HttpError } from './errors.js';
 import { cleanFileName } from './filename.js';
 import { refusal } from './refusals.js';
-import { limitedBody } from './request-body.js';
+import { bodySource, type BodySource } from './request-body.js';
 
 export interface SpoolOptions {
   /**
@@ -39,8 +38,8 @@ export interface SpooledFile {
   /** The temporary file: remove it with `removeSpool` when done. */
   path: string;
   size: number;
-  /** The SHA-256 of the bytes, base64url. */
-  sha256: string;
+  /** The XXH64 of the bytes, in hex: what tells a retry of this file from another file (see `fingerprint`). */
+  contentHash: string;
   /** The first SNIFF_BYTES bytes (fewer for a smaller file). */
   head: Uint8Array;
   /** The file name as sent (decoded as UTF-8, not cleaned). */
@@ -60,8 +59,16 @@ const PART_LIMITS = { files: 1, fields: 20, fieldSize: 8 * 1024, parts: 21, head
  */
 export const MULTIPART_OVERHEAD_BYTES = PART_LIMITS.fields * PART_LIMITS.fieldSize + 16 * 1024;
 
+/** The hasher, compiled once per process (a WebAssembly module of a few KB). */
+let hashing: Promise<XXHashAPI> | undefined;
+
+/** Removes a temporary file; one already gone is fine. (Not `rm`: it stats the path first, one more call per upload.) */
 export async function removeSpool(path: string): Promise<void> {
-  await rm(path, { force: true });
+  try {
+    await unlink(path);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'ENOENT') throw error;
+  }
 }
 
 export async function spoolUpload(request: Request, options: SpoolOptions): Promise<SpooledFile> {
@@ -80,31 +87,33 @@ export async function spoolUpload(request: Request, options: SpoolOptions): Prom
   } catch {
     throw new HttpError(400, 'bad-request', 'The multipart body has no boundary.');
   }
-  const body = limitedBody(request, {
+  const { create64 } = await (hashing ??= xxhash());
+  const body = bodySource(request, {
     maxBytes: options.limits.maxFileSize + MULTIPART_OVERHEAD_BYTES,
     tooLarge: () => refusal('file-too-large', { name: 'The file' }, options.limits),
     pace: options.pace ?? DEFAULT_BODY_PACE,
   });
-  return spool(Readable.fromWeb(body as NodeReadableStream<Uint8Array>), parser, options);
+  return spool(body, parser, create64, options);
 }
 
-function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): Promise<SpooledFile> {
+function spool(body: BodySource, parser: busboy.Busboy, createHash: XXHashAPI['create64'], options: SpoolOptions): Promise<SpooledFile> {
   const fileField = options.fileField ?? 'file';
   const fields: Record<string, string> = Object.create(null);
   let file: SpooledFile | undefined;
   let written: Promise<void> = Promise.resolve();
   let stopWriting = async () => {};
-  let failed = false;
+  // Set once the spool is refused, or handed over: what happens to the request after that (its
+  // client going away while the file is forwarded) never touches the file.
+  let settled = false;
 
   return new Promise<SpooledFile>((resolve, reject) => {
     const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
+      if (settled) return;
+      settled = true;
       // Not from inside busboy's own event (it touches the file stream after emitting 'limit').
       process.nextTick(() => {
-        // Stop reading the request (this cancels its body stream) and the file being written.
-        source.unpipe(parser);
-        source.destroy();
+        // Stop reading the request and writing the file.
+        body.stop();
         parser.destroy();
         stopWriting()
           .then(() => file && removeSpool(file.path))
@@ -114,7 +123,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
     };
 
     // The body's own refusals (too large, too slow) stand; anything else is the client going away.
-    source.on('error', (error) => fail(error instanceof HttpError ? error : new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
+    body.onError((error) => fail(error instanceof HttpError ? error : new HttpError(400, 'bad-request', 'The upload was interrupted before it was complete.')));
     parser.on('error', () => fail(new HttpError(400, 'bad-request', 'The upload is not a well-formed multipart body.')));
     parser.on('filesLimit', () => fail(new HttpError(400, 'bad-request', 'Send one file per request.')));
     parser.on('fieldsLimit', () => fail(new HttpError(400, 'bad-request', 'The upload has too many form fields.')));
@@ -126,7 +135,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
     });
 
     parser.on('file', (name, stream, info) => {
-      if (failed || name !== fileField) {
+      if (settled || name !== fileField) {
         stream.resume(); // busboy waits for every file stream to be read
         fail(new HttpError(400, 'bad-request', `Send the file in the form field "${fileField}".`)); // ignored once failed
         return;
@@ -134,7 +143,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       const spooled: SpooledFile = {
         path: join(options.tmpDir, `mms-upload-${randomUUID()}`),
         size: 0,
-        sha256: '',
+        contentHash: '',
         head: new Uint8Array(0),
         fileName: info.filename ?? '',
         declaredType: info.mimeType,
@@ -143,7 +152,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       file = spooled;
       const heads: Buffer[] = [];
       let headLength = 0;
-      const hash = createHash('sha256');
+      const hash = createHash();
       // Counted and hashed as it flows to the file (a listener, not one more stage holding chunks).
       stream.on('data', (chunk: Buffer) => {
         spooled.size += chunk.length;
@@ -155,7 +164,7 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
       });
       stream.once('end', () => {
         spooled.head = new Uint8Array(Buffer.concat(heads));
-        spooled.sha256 = hash.digest('base64url');
+        spooled.contentHash = hash.digest().toString(16).padStart(16, '0');
       });
       stream.on('limit', () => fail(refusal('file-too-large', { name: cleanFileName(spooled.fileName, 'The file') }, options.limits)));
       const writer = createWriteStream(spooled.path, { flags: 'wx', mode: 0o600 });
@@ -172,14 +181,15 @@ function spool(source: Readable, parser: busboy.Busboy, options: SpoolOptions): 
     });
 
     parser.on('close', () => {
-      if (failed) return;
+      if (settled) return;
       written.then(() => {
-        if (failed) return;
-        if (file) resolve(file);
-        else fail(new HttpError(400, 'bad-request', `No file was sent in the form field "${fileField}".`));
+        if (settled) return;
+        if (!file) return fail(new HttpError(400, 'bad-request', `No file was sent in the form field "${fileField}".`));
+        settled = true;
+        resolve(file);
       }, fail);
     });
 
-    source.pipe(parser);
+    body.stream.pipe(parser);
   });
 }

@@ -9,6 +9,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { answerAndClose, bodyUnfinished } from './close-connection.js';
 import { errorResponse, HttpError, isUnrouted } from './errors.js';
+import { keepNodeRequest } from './node-request.js';
 import { bodyAlreadyRead } from './request-body.js';
 import { writeHead } from './response-head.js';
 import type { FetchHandler } from './proxy.js';
@@ -63,11 +64,14 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   }
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
+  const unread = method !== 'GET' && method !== 'HEAD' && !alreadyRead(req);
   if (method !== 'GET' && method !== 'HEAD') {
-    init.body = alreadyRead(req) ? erroredBody() : bodyStream(req);
+    init.body = unread ? bodyStream(req) : erroredBody();
     init.duplex = 'half';
   }
-  return new Request(url, init);
+  const request = new Request(url, init);
+  if (unread) keepNodeRequest(request, req);
+  return request;
 }
 
 /**

@@ -5,8 +5,12 @@
  * clock that refuses it when it stalls or trickles (`watchPace`). A body read before the proxy
  * got it is a clear 500, not a wait for ever.
  */
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { watchPace, type BodyPace } from './body-pace.js';
 import { HttpError } from './errors.js';
+import { nodeRequestOf } from './node-request.js';
 
 export interface BodyRules {
   /** The most bytes the route takes. */
@@ -23,8 +27,80 @@ export interface BodyRules {
  */
 export function limitedBody(request: Request, rules: BodyRules): ReadableStream<Uint8Array> {
   if (request.bodyUsed) throw bodyAlreadyRead();
-  if (Number(request.headers.get('content-length')) > rules.maxBytes) throw rules.tooLarge();
+  refuseDeclaredTooLarge(request, rules);
   return guarded(request.body ?? new Blob().stream(), rules);
+}
+
+/** A body to pipe into a parser, under the same rules as `limitedBody`. */
+export interface BodySource {
+  stream: Readable;
+  /** Called once with a refusal (too large, too slow), or when the client goes away. */
+  onError(listener: (error: unknown) => void): void;
+  /** Stops reading (and piping) the body: its answer closes the connection. */
+  stop(): void;
+}
+
+/**
+ * The body as a Node stream: the Node request itself under `toNodeHandler` (see node-request.ts),
+ * and `limitedBody` otherwise. Throws as `limitedBody` does.
+ */
+export function bodySource(request: Request, rules: BodyRules): BodySource {
+  const req = nodeRequestOf(request);
+  if (!req) {
+    const stream = Readable.fromWeb(limitedBody(request, rules) as NodeReadableStream<Uint8Array>);
+    const stop = () => {
+      stream.unpipe();
+      stream.destroy(); // cancels the web body
+    };
+    return { stream, onError: (listener) => stream.on('error', listener), stop };
+  }
+  refuseDeclaredTooLarge(request, rules);
+  return watchedNodeBody(req, rules);
+}
+
+function refuseDeclaredTooLarge(request: Request, rules: BodyRules): void {
+  if (Number(request.headers.get('content-length')) > rules.maxBytes) throw rules.tooLarge();
+}
+
+/**
+ * The Node request with the counter and the clock listening to it (no stage of their own). It is
+ * never destroyed here: a refusal still has to be answered on its socket.
+ */
+function watchedNodeBody(req: IncomingMessage, rules: BodyRules): BodySource {
+  let received = 0;
+  let listener: (error: unknown) => void = () => {};
+  const fail = (error: unknown) => {
+    stop();
+    listener(error);
+  };
+  const watch = watchPace(rules.pace, fail);
+  const onData = (chunk: Buffer) => {
+    received += chunk.length;
+    watch.progress(chunk.length);
+    if (received > rules.maxBytes) fail(rules.tooLarge());
+  };
+  const onGone = () => fail(new Error('The client closed the connection before the upload was complete.'));
+  const onClose = () => {
+    if (!req.complete) onGone();
+  };
+  // Once the body is in, nothing that happens to the connection concerns the file any more.
+  const detach = () => {
+    watch.stop();
+    req.off('data', onData);
+    req.off('error', onGone);
+    req.off('close', onClose);
+    req.off('end', detach);
+  };
+  const stop = () => {
+    detach();
+    req.unpipe();
+    req.pause();
+  };
+  req.on('data', onData);
+  req.on('error', onGone);
+  req.on('close', onClose);
+  req.on('end', detach);
+  return { stream: req, onError: (callback) => (listener = callback), stop };
 }
 
 const ALREADY_READ =

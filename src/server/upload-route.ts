@@ -113,7 +113,7 @@ export function uploadRoute(options: UploadRouteOptions): (request: Request) => 
 /** The file with the type its bytes say, or the refusal of the shared checks. */
 async function checked(spooled: SpooledFile, limits: Readonly<Limits>): Promise<CheckedUpload> {
   // From the spooled file, not its head alone: after a long ID3 tag, sniffing reads where the tag ends.
-  const type = await sniffFile(spooled.path);
+  const type = await sniffFile(spooled.path, spooled.head);
   const sentName = decodePartFileName(spooled.fileName);
   const displayName = cleanFileName(sentName, 'The file');
   const refused = checkFile({ size: spooled.size, type }, limits);

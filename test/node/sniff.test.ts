@@ -109,6 +109,7 @@ describe('the sniffing table in Node: real files of each format, and crafted loo
       const bytes = new Uint8Array(await readFile(new URL(file, formatsDir)));
       assert.equal(sniffType(bytes.subarray(0, SNIFF_BYTES)), headOnlyType(format), 'head only');
       assert.equal(await sniffFile(new URL(file, formatsDir).pathname), type, 'sniffFile');
+      assert.equal(await sniffFile(new URL(file, formatsDir).pathname, bytes.slice(0, SNIFF_BYTES)), type, 'sniffFile from a spooled head');
       assert.equal(await sniffBlob(new NodeBlob([bytes]) as unknown as Blob), type, 'sniffBlob');
     });
   }
