@@ -54,6 +54,19 @@ describe('toNodeHandler', () => {
     assert.equal(head.headers.get('content-length'), String(bytes.length));
   });
 
+  it('reads an upload from the Node request itself, never through the fetch Request body (no web-stream stages)', async () => {
+    const requests: Request[] = [];
+    const server = await listen(toNodeHandler((request) => (requests.push(request), app.proxy(request))));
+    try {
+      const response = await upload(server.origin, bearer(), jpegBytes(), 'photo.jpg');
+      assert.equal(response.status, 200, await response.text());
+      assert.equal(requests.length, 1);
+      assert.equal(requests[0]!.bodyUsed, false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('serves the sign route', async () => {
     const response = await fetch(`${app.origin}/api/sign`, {
       method: 'POST',

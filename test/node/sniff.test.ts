@@ -114,6 +114,11 @@ describe('the sniffing table in Node: real files of each format, and crafted loo
     });
   }
 
+  it('sniffs a spooled upload from the head kept while it was spooled, without opening the file', async () => {
+    const bytes = new Uint8Array(await readFile(new URL('jpeg.jpg', formatsDir)));
+    assert.equal(await sniffFile('/nonexistent/spool-file', bytes.slice(0, SNIFF_BYTES)), 'image/jpeg');
+  });
+
   it('reads a second time only after an ID3 tag that the head does not hold with its frames', async () => {
     const reads: [number, number][] = [];
     const readerOf = (bytes: Uint8Array) => async (offset: number, length: number) => {
