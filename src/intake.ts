@@ -8,7 +8,7 @@
 import type { RejectionReason } from './events.js';
 import { fitBudget } from './fit/budget.js';
 import type { FitOutcome, FitRefusal } from './fit/fit-types.js';
-import { loadEngine } from './load-engine.js';
+import type { Engine } from './load-engine.js';
 import type { Limits } from './limits.js';
 import type { MessageCode } from './messages.js';
 import type { UploadSettings } from './upload-settings.js';
@@ -42,18 +42,25 @@ const CARRIED_PHOTOS = new Set(['image/jpeg', 'image/png', 'image/gif']);
 const CONVERTED_PHOTOS = new Set(['image/heic', 'image/heif', 'image/avif', 'image/webp']);
 
 /**
- * `attachedBytes`: the bytes already in the list. `onFitting` is told how many photos of how
- * many are done while they are fitted.
+ * The true types of `files`, with the engine loaded. Their heads are being read when this returns:
+ * the caller can do other work while the browser reads them.
+ */
+export function sniffFiles({ sniffBlobs }: Engine, files: readonly File[]): Promise<(string | undefined)[]> {
+  // A file that cannot be read has no type we know: it is refused, with the others checked as usual.
+  return sniffBlobs(files).catch(() => Promise.all(files.map((file) => sniffBlobs([file]).then(([type]) => type, () => undefined))));
+}
+
+/**
+ * `types`: what `sniffFiles` found. `attachedBytes`: the bytes already in the list. `onFitting`
+ * is told how many photos of how many are done while they are fitted.
  */
 export async function prepareFiles(
   files: readonly File[],
+  types: readonly (string | undefined)[],
   settings: IntakeSettings,
   attachedBytes: number,
   onFitting: (done: number, count: number) => void,
 ): Promise<Prepared[]> {
-  const { sniffBlobs } = await loadEngine();
-  // A file that cannot be read has no type we know: it is refused, with the others checked as usual.
-  const types = await sniffBlobs(files).catch(() => Promise.all(files.map((file) => sniffBlobs([file]).then(([type]) => type, () => undefined))));
   const shrinkable = files.map((_file, index) => settings.fit !== 'off' && isPhoto(types[index]));
   const count = shrinkable.filter(Boolean).length;
   // Files that will not shrink take their bytes first; photos then share what is left.

@@ -12,7 +12,7 @@ import type Uppy from '@uppy/core';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { createEvent, type RejectionReason } from '../events.js';
 import { fileInfo, restoredEntry, UNKNOWN_TYPE, type FileEntry, type RestoredUpload } from '../file-entry.js';
-import { fitRefusal, prepareFiles, type Prepared, type RefusalCause } from '../intake.js';
+import { fitRefusal, prepareFiles, sniffFiles, type Prepared, type RefusalCause } from '../intake.js';
 import { entryOf, interrupted } from '../upload-file-state.js';
 import { engine, loadEngine } from '../load-engine.js';
 import { visibleName } from '../format.js';
@@ -112,7 +112,10 @@ export class UploadController implements ReactiveController {
       return;
     }
     const attached = this.files.reduce((sum, entry) => sum + entry.size, 0);
-    const prepared = await prepareFiles(files, this.#settings(), attached, (done, count) => {
+    const sniffing = sniffFiles(await loadEngine(), files);
+    // Uppy is made while the browser reads the heads, not after (out of the document: with a file).
+    if (this.#host.isConnected) this.#ensureUppy();
+    const prepared = await prepareFiles(files, await sniffing, this.#settings(), attached, (done, count) => {
       this.#fitting = done < count ? { done, count } : undefined;
       this.#host.requestUpdate();
     });
