@@ -1,6 +1,6 @@
 // `npm run bench`: the proxy on every provider, each against a mock written from its seed document
-// (test/node/helpers/mock-providers.ts), next to the local provider and to a plain Node pipe of the
-// same multipart bodies to disk, in one run, loopback only:
+// (test/node/helpers/mock-providers.ts, run in a process of its own: mock-process.ts), next to the
+// local provider and to a plain Node pipe of the same multipart bodies to disk, in one run, loopback only:
 //   - peak RSS growth of the proxy's process while 50, then 200, concurrent signed uploads of
 //     2,097,152 bytes go through it to a provider that reads slowly (16 KiB every 10 ms per
 //     connection, so the proxy's writes wait on it), each concurrency in a fresh process, twice:
@@ -13,6 +13,8 @@
 //     in one process (every variant once a round, the order rotated), as MB/s and as medians of the
 //     per-round ratios to the plain pipe and to the local provider (goal ≥ 0.8× the pipe).
 // Figures only: nothing here asserts. `proxyProviders()` prints the table and returns its rows.
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import { tsImport } from 'tsx/esm/api';
@@ -31,9 +33,8 @@ const MB = 1024 * 1024;
 const load = (path) => tsImport(path, import.meta.url);
 
 export async function proxyProviders() {
-  const [{ jpegBytes }, mocks, { startProxyProcess }, { createUploadSigner }] = await Promise.all([
+  const [{ jpegBytes }, { startProxyProcess }, { createUploadSigner }] = await Promise.all([
     load('../helpers/sample-files.ts'),
-    load('../node/helpers/mock-providers.ts'),
     load('../node/helpers/child-process.ts'),
     load('../../src/server/index.ts'),
   ]);
@@ -41,14 +42,21 @@ export async function proxyProviders() {
   const signer = createUploadSigner({ secret });
   const file = new Blob([jpegBytes(FILE_SIZE)], { type: 'image/jpeg' });
 
-  /** The seed mocks, reading at `pace` (or at full speed), keeping no request. */
+  /** The seed mocks in a process of their own (mock-process.ts), reading at `pace` (or at full speed), keeping no request. */
   async function startMocks(pace) {
-    const options = { pace, keep: false };
+    const child = fork(new URL('./mock-process.ts', import.meta.url), [], {
+      execArgv: ['--import', 'tsx', '--no-warnings'],
+      env: { ...process.env, ...(pace ? { MOCK_PACE: JSON.stringify(pace) } : {}) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const [{ origins }] = await once(child, 'message');
     return {
-      plivo: await mocks.startPlivoMock(mocks.PLIVO.authId, mocks.PLIVO.authToken, options),
-      bandwidth: await mocks.startBandwidthMock(mocks.BANDWIDTH.accountId, mocks.BANDWIDTH.username, mocks.BANDWIDTH.password, options),
-      openmarket: await mocks.startOpenMarketMock(mocks.OPENMARKET.username, mocks.OPENMARKET.password, mocks.OPENMARKET.idsAccountId, options),
-      generic: await mocks.startAcrobitsMock({ method: 'POST', format: 'json', fields: {} }, options),
+      origins,
+      async close() {
+        const exited = once(child, 'exit');
+        child.send('stop');
+        await exited;
+      },
     };
   }
 
@@ -63,7 +71,7 @@ export async function proxyProviders() {
   }
 
   const uploadAll = (origin, variant, count) => Promise.all(Array.from({ length: count }, (_, i) => upload(origin, variant, i)));
-  const routesFor = (variant, servers) => (variant === 'pipe' || variant === 'local' ? { [variant]: true } : { [variant]: servers[variant].origin });
+  const routesFor = (variant, mocks) => (variant === 'pipe' || variant === 'local' ? { [variant]: true } : { [variant]: mocks.origins[variant] });
 
   /** Peak RSS growth over the idle RSS (after a forced GC) while `count` uploads run at once. */
   async function batchGrowth(proxy, variant, count) {
@@ -109,7 +117,7 @@ export async function proxyProviders() {
       }
     }
   } finally {
-    await Promise.all(Object.values(slowMocks).map((mock) => mock.close()));
+    await slowMocks.close();
   }
 
   const fastMocks = await startMocks(undefined);
@@ -133,7 +141,7 @@ export async function proxyProviders() {
     }
   } finally {
     await proxy.stop();
-    await Promise.all(Object.values(fastMocks).map((mock) => mock.close()));
+    await fastMocks.close();
   }
 
   const result = VARIANTS.map((variant) => {
