@@ -94,10 +94,17 @@ export async function sniffBlobs(blobs: readonly Blob[]): Promise<(string | unde
     blobs.map((blob, index) => {
       const head = heads.slice(start, (start += lengths[index]!)); // a copy: each file keeps only its own
       headsRead.set(blob, head);
-      const read = readerOf(blob);
-      return sniffBytes((offset, length) => (offset === 0 && length === SNIFF_BYTES ? Promise.resolve(head) : read(offset, length)));
+      return sniffBytes(headFirst(head, readerOf(blob)));
     }),
   );
+}
+
+/**
+ * Reads from `head` (a file's first SNIFF_BYTES bytes, or all of a smaller file, read before)
+ * what it holds, and anything else through `read`.
+ */
+export function headFirst(head: Uint8Array, read: ReadBytes): ReadBytes {
+  return async (offset, length) => (offset === 0 && length <= SNIFF_BYTES ? head.subarray(0, length) : read(offset, length));
 }
 
 function readerOf(blob: Blob): ReadBytes {

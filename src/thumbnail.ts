@@ -41,7 +41,8 @@ export async function thumbnailOf(file: Blob, type: string): Promise<Blob | unde
 
 /**
  * A JPEG whose head has no frame header cannot be decoded: it gets no picture, without its
- * megabytes being read to find that out. The walk starts from the head read when it was sniffed. Others are decoded small, by ImageDecoder if it can.
+ * megabytes being read to find that out (the walk starts from the head read when it was sniffed).
+ * Others are decoded small, by ImageDecoder if it can.
  */
 async function jpegPicture(file: Blob): Promise<Picture | undefined> {
   const header = await readImageHeader(file, 'image/jpeg', headRead(file));

@@ -1,6 +1,7 @@
 /**
- * Reads a multipart upload with busboy, straight from `request.body`, and spools its one file to
- * a temporary file while counting its bytes, hashing them (XXH64, the file's fingerprint for its
+ * Reads a multipart upload with busboy, straight from the request (the Node request itself under
+ * `toNodeHandler`, `request.body` elsewhere: see `bodySource`), and spools its one file to a
+ * temporary file while counting its bytes, hashing them (XXH64, the file's fingerprint for its
  * `Idempotency-Key`) and keeping its head for sniffing. Nothing buffers the whole upload; the
  * temporary file is removed here on any failure, by the caller otherwise.
  */

@@ -64,8 +64,9 @@ function toRequest(req: IncomingMessage, signal: AbortSignal): Request {
   }
   const method = req.method ?? 'GET';
   const init: RequestInit & { duplex?: 'half' } = { method, headers, signal };
-  const unread = method !== 'GET' && method !== 'HEAD' && !alreadyRead(req);
-  if (method !== 'GET' && method !== 'HEAD') {
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  const unread = hasBody && !alreadyRead(req);
+  if (hasBody) {
     init.body = unread ? bodyStream(req) : erroredBody();
     init.duplex = 'half';
   }
