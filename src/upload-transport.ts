@@ -4,7 +4,7 @@
  * one re-sign after a 401/403. What comes out is one final outcome per attempt the user asked
  * for: `uploaded` with the media URL, or `failed` with a code.
  *
- * Every file gets an idempotency key when it is added, sent as `Idempotency-Key` on every
+ * Every file gets an idempotency key when it is first sent, sent as `Idempotency-Key` on every
  * attempt of that file (retries and re-signs included): the server stores a file once however
  * often it arrives, which is what makes retrying network errors, stalls and 5xx safe.
  */
@@ -70,7 +70,6 @@ export class UploadTransport {
       getResponseData: (xhr) => this.#results.get(xhr) ?? {},
     });
     uppy.addPreProcessor(this.#prepareRequests);
-    uppy.on('file-added', (file) => uppy.setFileState(file.id, { idempotencyKey: newIdempotencyKey() }));
     uppy.on('file-removed', (file) => this.#signatures.forget(file.id));
     uppy.on('upload-success', (file, response) => {
       const result = response.body;
@@ -84,11 +83,16 @@ export class UploadTransport {
     this.#signatures.retrying(id);
   }
 
-  /** Uppy pre-processor: gives each file its endpoint, method, headers and fields, signing if needed. */
+  /**
+   * Uppy pre-processor: gives each file its endpoint, method, headers and fields, signing if
+   * needed, and its idempotency key the first time it is sent. All files change in one state
+   * update: each update re-renders what listens to Uppy's state.
+   */
   #prepareRequests = async (fileIDs: string[]): Promise<void> => {
     const settings = this.#settings();
     const files = this.#uppy.getFilesByIds(fileIDs);
     const refused = settings.signer && (await this.#signatures.sign(settings.signer, files));
+    const prepared: Record<string, Partial<UploadFile>> = {};
     for (const { id } of files) {
       const file = this.#uppy.getFile(id);
       if (!file) continue; // removed meanwhile
@@ -98,20 +102,24 @@ export class UploadTransport {
       }
       const signature = this.#signatures.of(id);
       const fields = signature.fields ?? {};
-      // The multipart part's name (Uppy sends `meta.name`): cleaned, with the extension of the sniffed
-      // type. The list keeps the user's own name (`file.name`).
-      this.#uppy.setFileMeta(id, { ...file.meta, name: fileNameForType(file.name ?? '', file.type), ...fields });
-      this.#uppy.setFileState(id, {
+      // Kept from the first attempt on: every retry of the file is the same upload to the server.
+      const idempotencyKey = file.idempotencyKey ?? newIdempotencyKey();
+      prepared[id] = {
+        idempotencyKey,
+        // The multipart part's name (Uppy sends `meta.name`): cleaned, with the extension of the sniffed
+        // type. The list keeps the user's own name (`file.name`).
+        meta: { ...file.meta, name: fileNameForType(file.name ?? '', file.type), ...fields },
         xhrUpload: {
           endpoint: signature.url ?? settings.endpoint,
           method: signature.method ?? settings.method,
           fieldName: settings.fieldName,
           // The signature's own headers are set when each request starts, renewed if it has expired by then.
-          headers: file.idempotencyKey ? { [IDEMPOTENCY_KEY_HEADER]: file.idempotencyKey } : {},
+          headers: { [IDEMPOTENCY_KEY_HEADER]: idempotencyKey },
           allowedMetaFields: Object.keys(fields),
         },
-      });
+      };
     }
+    this.#uppy.patchFilesState(prepared);
   };
 
   /** Puts the file's signature on the request (renewed if it has expired meanwhile), then watches for stalls. */
@@ -137,31 +145,42 @@ export class UploadTransport {
     return this.#uppy.getFiles().filter((file) => !file.progress.uploadComplete && !file.error && !this.#sending.has(file.id));
   }
 
-  /** Aborts a request that makes no progress for the stall timeout, so that it is retried or fails. */
+  /**
+   * Aborts a request that makes no progress for the stall timeout, so that it is retried or fails.
+   * Progress events only move the deadline; the one timer looks at it when it fires and waits
+   * again for what is left (a timer per event would be made and cleared many times a second).
+   */
   #watchForStall(xhr: XMLHttpRequest, files: UploadFile[]): void {
     if (files.length === 0) return;
     const { stallTimeoutMs } = this.#settings();
-    let timer: ReturnType<typeof setTimeout>;
-    let finished = false;
+    let deadline = performance.now() + stallTimeoutMs;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const check = () => {
+      const left = deadline - performance.now();
+      if (left > 0) {
+        timer = setTimeout(check, left);
+        return;
+      }
+      stop();
+      this.#stalled.add(xhr);
+      const onError = xhr.onerror;
+      xhr.abort();
+      // Uppy's fetcher listens for `error`, not `abort`: report the stall as a failed request.
+      onError?.call(xhr, new ProgressEvent('error'));
+    };
+    const progressed = () => {
+      deadline = performance.now() + stallTimeoutMs;
+    };
+    // A cancelled upload may still fire one last progress event: it finds no timer to move.
     const stop = () => {
-      finished = true;
       clearTimeout(timer);
+      timer = undefined;
+      xhr.upload.removeEventListener('progress', progressed);
+      xhr.removeEventListener('progress', progressed);
     };
-    const arm = () => {
-      if (finished) return; // a cancelled upload may still fire one last progress event
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stop();
-        this.#stalled.add(xhr);
-        const onError = xhr.onerror;
-        xhr.abort();
-        // Uppy's fetcher listens for `error`, not `abort`: report the stall as a failed request.
-        onError?.call(xhr, new ProgressEvent('error'));
-      }, stallTimeoutMs);
-    };
-    arm();
-    xhr.upload.addEventListener('progress', arm);
-    xhr.addEventListener('progress', arm);
+    timer = setTimeout(check, stallTimeoutMs);
+    xhr.upload.addEventListener('progress', progressed);
+    xhr.addEventListener('progress', progressed);
     xhr.addEventListener('loadend', stop);
   }
 
