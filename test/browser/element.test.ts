@@ -227,6 +227,16 @@ describe('<mms-media-upload>: uploads and server answers', () => {
     expect(errors[0].detail).not.to.have.property('status');
   });
 
+  it('never times out an answer that keeps arriving, however long it takes in all', async () => {
+    // upload-timeout="400": the answer takes about a second, a piece every 150 ms.
+    const element = await uploader('endpoint="/mock/upload/drip" upload-timeout="400"');
+    const errors = collect<CustomEvent<UploadErrorDetail>>(element, 'upload-error');
+    const detail = await untilComplete(element, () => element.addFiles([photo('drip.jpg')]));
+    expect(errors).to.have.length(0);
+    expect(detail).to.deep.equal({ mediaUrls: ['http://media.server.com/drip.jpg'], failed: 0 });
+    expect((await recordedRequests()).length).to.equal(1, 'one attempt: nothing was aborted and retried');
+  });
+
   it('honours Retry-After on a 503 and then succeeds', async () => {
     const element = await uploader('endpoint="/mock/upload/busy-once"');
     const detail = await untilComplete(element, () => element.addFiles([photo('busy.jpg')]));

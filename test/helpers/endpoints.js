@@ -3,6 +3,7 @@
 // every request is recorded (headers, fields, the file part) for the tests to read back at
 // `/mock/requests`. `/mock/sign` is a signature endpoint that issues numbered signatures.
 import busboy from 'busboy';
+import { Readable } from 'node:stream';
 
 const log = [];
 /** The bytes of every uploaded file, in the order they came: `GET /mock/file/<n>` gives them back. */
@@ -138,6 +139,19 @@ const replies = {
   slow: async (ctx, rec) => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     return replies['acrobits-json'](ctx, rec);
+  },
+  // Answers slowly but steadily, as a provider streaming its answer does: the JSON comes in
+  // pieces 150 ms apart, about a second in all. Each piece is progress, so it is no stall.
+  drip: (ctx, rec) => {
+    const answer = JSON.stringify({ media_url: `http://media.server.com/${encodeURIComponent(rec.files[0]?.filename ?? 'x')}` });
+    const pieces = [...Array.from({ length: 6 }, () => ' '.repeat(64)), answer];
+    async function* dripped() {
+      for (const piece of pieces) {
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        yield piece;
+      }
+    }
+    send(ctx, 200, Readable.from(dripped()), 'application/json');
   },
   // A 409 without the in-progress code is a plain refusal.
   'conflict': (ctx) => send(ctx, 409, JSON.stringify({ message: 'Conflict' }), 'application/json'),
