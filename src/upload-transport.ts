@@ -171,10 +171,9 @@ export class UploadTransport {
     const progressed = () => {
       deadline = performance.now() + stallTimeoutMs;
     };
-    // A cancelled upload may still fire one last progress event: it finds no timer to move.
+    // Once stopped (answered, failed or cancelled), a late progress event is no longer heard.
     const stop = () => {
       clearTimeout(timer);
-      timer = undefined;
       xhr.upload.removeEventListener('progress', progressed);
       xhr.removeEventListener('progress', progressed);
     };

@@ -67,25 +67,20 @@ function refuseDeclaredTooLarge(request: Request, rules: BodyRules): void {
  * never destroyed here: a refusal still has to be answered on its socket.
  */
 function watchedNodeBody(req: IncomingMessage, rules: BodyRules): BodySource {
-  let received = 0;
   let listener: (error: unknown) => void = () => {};
   const fail = (error: unknown) => {
     stop();
     listener(error);
   };
-  const watch = watchPace(rules.pace, fail);
-  const onData = (chunk: Buffer) => {
-    received += chunk.length;
-    watch.progress(chunk.length);
-    if (received > rules.maxBytes) fail(rules.tooLarge());
-  };
+  const meter = bodyMeter(rules, fail);
+  const onData = (chunk: Buffer) => meter.count(chunk.length);
   const onGone = () => fail(new Error('The client closed the connection before the upload was complete.'));
   const onClose = () => {
     if (!req.complete) onGone();
   };
   // Once the body is in, nothing that happens to the connection concerns the file any more.
   const detach = () => {
-    watch.stop();
+    meter.stop();
     req.off('data', onData);
     req.off('error', onGone);
     req.off('close', onClose);
@@ -103,6 +98,23 @@ function watchedNodeBody(req: IncomingMessage, rules: BodyRules): BodySource {
   return { stream: req, onError: (callback) => (listener = callback), stop };
 }
 
+/**
+ * The counter and the clock on a body, whichever stream it comes through: `count` takes each
+ * chunk's size; a body over `maxBytes`, or too slow, is refused through `refuse`.
+ */
+function bodyMeter(rules: BodyRules, refuse: (error: HttpError) => void): { count(bytes: number): void; stop(): void } {
+  let received = 0;
+  const watch = watchPace(rules.pace, refuse);
+  return {
+    count(bytes) {
+      received += bytes;
+      watch.progress(bytes);
+      if (received > rules.maxBytes) refuse(rules.tooLarge());
+    },
+    stop: () => watch.stop(),
+  };
+}
+
 const ALREADY_READ =
   'The request body was read before it reached mms-media-upload/server (a body parser such as express.json() runs first). ' +
   'Mount the proxy before any body parser, or keep body parsers off its routes.';
@@ -118,17 +130,16 @@ export function bodyAlreadyRead(): HttpError {
 
 function guarded(body: ReadableStream<Uint8Array>, rules: BodyRules): ReadableStream<Uint8Array> {
   const reader = body.getReader();
-  let received = 0;
   let refused = false;
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   // Stops reading the request: the route's answer closes the connection.
   const refuse = (error: HttpError) => {
     refused = true;
-    watch.stop();
+    meter.stop();
     controller.error(error);
     reader.cancel(error).catch(() => undefined);
   };
-  const watch = watchPace(rules.pace, refuse);
+  const meter = bodyMeter(rules, refuse);
   return new ReadableStream<Uint8Array>(
     {
       start(c) {
@@ -139,23 +150,21 @@ function guarded(body: ReadableStream<Uint8Array>, rules: BodyRules): ReadableSt
         try {
           chunk = await reader.read();
         } catch (error) {
-          watch.stop();
+          meter.stop();
           if (refused) return;
           throw error;
         }
         // Refused by the clock while this read waited: the stream already holds the 408.
         if (refused) return;
         if (chunk.done) {
-          watch.stop();
+          meter.stop();
           return controller.close();
         }
-        received += chunk.value.byteLength;
-        watch.progress(chunk.value.byteLength);
-        if (received > rules.maxBytes) refuse(rules.tooLarge());
-        else controller.enqueue(chunk.value);
+        meter.count(chunk.value.byteLength);
+        if (!refused) controller.enqueue(chunk.value);
       },
       cancel(reason) {
-        watch.stop();
+        meter.stop();
         return reader.cancel(reason);
       },
     },
