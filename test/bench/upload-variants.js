@@ -6,6 +6,12 @@ import XHRUpload from '@uppy/xhr-upload';
 
 const SINK = '/sink';
 
+/**
+ * Resolves once what the page changed so far is painted (the frame after the next one has begun):
+ * a variant's setup and the previous one's removal are drawn before the next is timed.
+ */
+export const painted = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
 function xhrOne(file) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -47,12 +53,17 @@ export function uppyAlone(files, limit) {
   };
 }
 
-/** The element from a build (its tag defined by that build's script), in the page and rendered, until upload-complete. */
-export async function element(files, tag = 'mms-media-upload') {
+/**
+ * The element from a build (its tag defined by that build's script), in the page and rendered, until
+ * upload-complete. Not `displayed`, it does everything but draw: what its drawing costs is the difference.
+ */
+export async function element(files, tag = 'mms-media-upload', { displayed = true } = {}) {
   const element = document.createElement(tag);
   element.setAttribute('endpoint', SINK);
+  if (!displayed) element.style.display = 'none';
   document.body.append(element);
   await element.updateComplete;
+  await painted(); // the empty element is on screen, as on a page, before the user picks files
   return {
     async send() {
       const done = new Promise((resolve) => element.addEventListener('upload-complete', resolve, { once: true }));
