@@ -11,9 +11,13 @@
 //     same before the first batch); each the median of MEMORY_REPEATS fresh processes;
 //   - throughput of 50 concurrent uploads with the mocks reading at full speed, in interleaved rounds
 //     in one process (every variant once a round, the order rotated), as MB/s and as medians of the
-//     per-round ratios to the plain pipe and to the local provider (goal ≥ 0.8× the pipe).
+//     per-round ratios to the plain pipe and to the local provider (goal ≥ 0.8× the pipe); next to
+//     them `forward`, a plain Node pipe of each body to the Bandwidth mock (the floor of any proxy
+//     that forwards), and the CPU time each variant costs the proxy's process and the mocks' per
+//     100 MB (from /proc, where there is one): on two cores, wall time follows the CPU of all.
 // Figures only: nothing here asserts. `proxyProviders()` prints the table and returns its rows.
 import { fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
@@ -25,9 +29,11 @@ const MEMORY_CONCURRENCY = [50, 200];
 /** Fresh processes per variant and concurrency: a peak varies by ±20 MB from one to the next, so the median of these is reported. */
 const MEMORY_REPEATS = Number(process.env.BENCH_MEMORY_REPEATS ?? 3);
 const THROUGHPUT_UPLOADS = 50;
-const ROUNDS = 7;
+const ROUNDS = 11;
 const SLOW_READING = { chunkBytes: 16 * 1024, everyMs: 10 };
 const VARIANTS = ['pipe', 'local', 'plivo', 'bandwidth', 'openmarket', 'generic'];
+/** Throughput only: the body piped as it is to the Bandwidth mock. */
+const THROUGHPUT_VARIANTS = [...VARIANTS, 'forward'];
 const MB = 1024 * 1024;
 
 const load = (path) => tsImport(path, import.meta.url);
@@ -52,6 +58,7 @@ export async function proxyProviders() {
     const [{ origins }] = await once(child, 'message');
     return {
       origins,
+      pid: child.pid,
       async close() {
         const exited = once(child, 'exit');
         child.send('stop');
@@ -71,7 +78,10 @@ export async function proxyProviders() {
   }
 
   const uploadAll = (origin, variant, count) => Promise.all(Array.from({ length: count }, (_, i) => upload(origin, variant, i)));
-  const routesFor = (variant, mocks) => (variant === 'pipe' || variant === 'local' ? { [variant]: true } : { [variant]: mocks.origins[variant] });
+  const routesFor = (variant, mocks) => {
+    if (variant === 'pipe' || variant === 'local') return { [variant]: true };
+    return { [variant]: mocks.origins[variant === 'forward' ? 'bandwidth' : variant] };
+  };
 
   /** Peak RSS growth over the idle RSS (after a forced GC) while `count` uploads run at once. */
   async function batchGrowth(proxy, variant, count) {
@@ -98,7 +108,7 @@ export async function proxyProviders() {
     }
   }
 
-  const rows = Object.fromEntries(VARIANTS.map((variant) => [variant, { variant, first: {}, next: {}, heldAfter: {}, throughputs: [], vsPipe: [], vsLocal: [] }]));
+  const rows = Object.fromEntries(THROUGHPUT_VARIANTS.map((variant) => [variant, { variant, first: {}, next: {}, heldAfter: {}, throughputs: [], vsPipe: [], vsLocal: [], cpu: { proxy: 0, mocks: 0 } }]));
   const slowMocks = await startMocks(SLOW_READING);
   try {
     for (const count of MEMORY_CONCURRENCY) {
@@ -121,19 +131,22 @@ export async function proxyProviders() {
   }
 
   const fastMocks = await startMocks(undefined);
-  const allRoutes = Object.assign({}, ...VARIANTS.map((variant) => routesFor(variant, fastMocks)));
+  const allRoutes = Object.assign({}, ...THROUGHPUT_VARIANTS.map((variant) => routesFor(variant, fastMocks)));
   const proxy = await startProxyProcess(secret, allRoutes);
   try {
-    for (const variant of VARIANTS) await upload(proxy.origin, variant, -1);
+    for (const variant of THROUGHPUT_VARIANTS) await upload(proxy.origin, variant, -1);
     for (let round = 0; round < ROUNDS; round += 1) {
       const seconds = {};
-      for (let i = 0; i < VARIANTS.length; i += 1) {
-        const variant = VARIANTS[(i + round) % VARIANTS.length];
+      for (let i = 0; i < THROUGHPUT_VARIANTS.length; i += 1) {
+        const variant = THROUGHPUT_VARIANTS[(i + round) % THROUGHPUT_VARIANTS.length];
+        const cpuBefore = { proxy: cpuMs(proxy.child.pid), mocks: cpuMs(fastMocks.pid) };
         const started = performance.now();
         await uploadAll(proxy.origin, variant, THROUGHPUT_UPLOADS);
         seconds[variant] = (performance.now() - started) / 1000;
+        rows[variant].cpu.proxy += cpuMs(proxy.child.pid) - cpuBefore.proxy;
+        rows[variant].cpu.mocks += cpuMs(fastMocks.pid) - cpuBefore.mocks;
       }
-      for (const variant of VARIANTS) {
+      for (const variant of THROUGHPUT_VARIANTS) {
         rows[variant].throughputs.push((THROUGHPUT_UPLOADS * FILE_SIZE) / seconds[variant]);
         rows[variant].vsPipe.push(seconds.pipe / seconds[variant]);
         rows[variant].vsLocal.push(seconds.local / seconds[variant]);
@@ -144,9 +157,12 @@ export async function proxyProviders() {
     await fastMocks.close();
   }
 
-  const result = VARIANTS.map((variant) => {
+  const megabytesSent = (ROUNDS * THROUGHPUT_UPLOADS * FILE_SIZE) / MB;
+  const result = THROUGHPUT_VARIANTS.map((variant) => {
     const row = rows[variant];
+    const per100MB = (ms) => (Number.isNaN(ms) ? undefined : (ms * 100) / megabytesSent);
     return {
+      cpuPer100MB: { proxy: per100MB(row.cpu.proxy), mocks: per100MB(row.cpu.mocks) },
       variant,
       peakRssGrowth50: { first: row.first[50], next: row.next[50] },
       peakRssGrowth200: { first: row.first[200], next: row.next[200] },
@@ -161,8 +177,21 @@ export async function proxyProviders() {
   return result;
 }
 
+/** CPU time (user + system) a process has used so far, in ms; NaN where there is no /proc. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in these. */
+const CLOCK_TICKS = 100;
+
 const LABELS = {
   pipe: 'plain Node pipe to disk',
+  forward: 'plain Node pipe to the Bandwidth mock (the floor of forwarding)',
   local: 'localProvider',
   plivo: 'plivoProvider → Plivo mock',
   bandwidth: 'bandwidthProvider → Bandwidth mock',
@@ -178,22 +207,31 @@ function heading() {
   ].join(' ');
 }
 
-/** Each provider's rows, against the plain pipe (and the HTTP providers' throughput against localProvider too). */
+/**
+ * Each provider's rows, against the plain pipe (and the HTTP providers' throughput against
+ * localProvider too); the forward pipe's throughput; and every variant's CPU per 100 MB.
+ */
 function rowsOf(result) {
   const megabytes = (bytes) => (bytes / MB).toFixed(1);
   const pair = (a, b) => `${megabytes(a)} / ${megabytes(b)} MB`;
+  const cpu = ({ cpuPer100MB }) => (cpuPer100MB.proxy === undefined ? 'n/a' : `${Math.round(cpuPer100MB.proxy)} / ${Math.round(cpuPer100MB.mocks)} ms`);
   const pipe = result.find((row) => row.variant === 'pipe');
   const local = result.find((row) => row.variant === 'local');
+  const forward = result.find((row) => row.variant === 'forward');
   const against = LABELS.pipe;
+  const throughput = (row, name) => ({ measure: `${name}: throughput, ${THROUGHPUT_UPLOADS} at once`, ours: `${megabytes(row.throughput)} MB/s`, against, baseline: `${megabytes(pipe.throughput)} MB/s`, ratio: `${row.vsPipe.toFixed(2)}×`, goal: row === forward ? '' : '≥ 0.80×' });
+  const cpuRow = (row, name) => ({ measure: `${name}: CPU per 100 MB, proxy / mocks process`, ours: cpu(row), against, baseline: cpu(pipe), ratio: '', goal: '' });
   return result
     .filter((row) => row !== pipe)
     .flatMap((row) => {
       const name = `proxy, ${LABELS[row.variant]}`;
+      if (row === forward) return [throughput(row, LABELS.forward), cpuRow(row, LABELS.forward)];
       const rows = [
         { measure: `${name}: peak RSS growth, 50 at once, first / next batch`, ours: pair(row.peakRssGrowth50.first, row.peakRssGrowth50.next), against, baseline: pair(pipe.peakRssGrowth50.first, pipe.peakRssGrowth50.next), ratio: '', goal: '≤ 30 MB' },
         { measure: `${name}: peak RSS growth, 200 at once, first / next batch`, ours: pair(row.peakRssGrowth200.first, row.peakRssGrowth200.next), against, baseline: pair(pipe.peakRssGrowth200.first, pipe.peakRssGrowth200.next), ratio: '', goal: '≤ 60 MB' },
         { measure: `${name}: held after the uploads, 50 / 200`, ours: pair(row.heldAfter50, row.heldAfter200), against, baseline: pair(pipe.heldAfter50, pipe.heldAfter200), ratio: '', goal: 'nothing' },
-        { measure: `${name}: throughput, ${THROUGHPUT_UPLOADS} at once`, ours: `${megabytes(row.throughput)} MB/s`, against, baseline: `${megabytes(pipe.throughput)} MB/s`, ratio: `${row.vsPipe.toFixed(2)}×`, goal: '≥ 0.80×' },
+        throughput(row, name),
+        cpuRow(row, name),
       ];
       if (row !== local) {
         rows.push({ measure: `${name}: throughput, ${THROUGHPUT_UPLOADS} at once`, ours: `${megabytes(row.throughput)} MB/s`, against: LABELS.local, baseline: `${megabytes(local.throughput)} MB/s`, ratio: `${row.vsLocal.toFixed(2)}×`, goal: '' });

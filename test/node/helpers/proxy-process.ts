@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { once } from 'node:events';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +30,8 @@ export interface ProcessRoutes {
   generic?: string;
   local?: boolean;
   pipe?: boolean;
+  /** A Bandwidth mock's origin: `forward` pipes each body, as it is, to it (see `pipeToProvider`). */
+  forward?: string;
   /** The proxies' file limit (narrowed by each provider's own); default the element's 2 MB. */
   maxFileSize?: number;
 }
@@ -58,6 +61,7 @@ async function serve(secret: string, routes: ProcessRoutes): Promise<void> {
   const handlers = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   for (const [route, provider] of Object.entries(providers)) handlers.set(route, toNodeHandler(createMediaProxy({ secret, provider, tmpDir: spool, limits })));
   if (routes.pipe) handlers.set('pipe', (req, res) => void pipeToDisk(req, res, spool));
+  if (routes.forward) handlers.set('forward', (req, res) => void pipeToProvider(req, res, routes.forward!));
 
   const server = createServer((req, res) => {
     const handler = handlers.get(req.url?.split('/')[1] ?? '');
@@ -96,6 +100,29 @@ async function pipeToDisk(req: IncomingMessage, res: ServerResponse, dir: string
     res.writeHead(500).end();
   } finally {
     await rm(path, { force: true });
+  }
+}
+
+/**
+ * The floor of any proxy that forwards: the body, as it is, piped to the Bandwidth mock (raw bytes,
+ * as its media upload takes them), with nothing parsed, checked, spooled or hashed.
+ */
+async function pipeToProvider(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
+  const url = `${origin}/api/v2/users/${BANDWIDTH.accountId}/media/pipe-${randomUUID()}`;
+  const headers = {
+    Authorization: `Basic ${Buffer.from(`${BANDWIDTH.username}:${BANDWIDTH.password}`).toString('base64')}`,
+    'Content-Type': 'application/octet-stream',
+    'Content-Length': req.headers['content-length'] ?? '',
+  };
+  try {
+    const forwarded = request(url, { method: 'PUT', headers });
+    const answered = once(forwarded, 'response') as Promise<[IncomingMessage]>;
+    await pipeline(req, forwarded);
+    const [answer] = await answered;
+    answer.resume();
+    res.writeHead(answer.statusCode === 204 ? 200 : 502, { 'Content-Type': 'application/json' }).end('{}');
+  } catch {
+    res.writeHead(502).end();
   }
 }
 
