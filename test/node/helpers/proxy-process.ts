@@ -19,6 +19,7 @@ import { pipeline } from 'node:stream/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bandwidthProvider, createMediaProxy, genericProvider, localProvider, openMarketProvider, plivoProvider, toNodeHandler, type MediaProvider } from '../../../src/server/index.js';
 import { BANDWIDTH, OPENMARKET, PLIVO } from './mock-providers.js';
+import { basicCredentials } from '../../../src/server/providers/http.js';
 import { watchRssPeak, type RssPeak } from './rss-peak.js';
 
 /** The mocks' origins, by route; `local` and `pipe` need none. */
@@ -109,14 +110,13 @@ async function pipeToDisk(req: IncomingMessage, res: ServerResponse, dir: string
  */
 async function pipeToProvider(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const url = `${origin}/api/v2/users/${BANDWIDTH.accountId}/media/pipe-${randomUUID()}`;
-  const headers = {
-    Authorization: `Basic ${Buffer.from(`${BANDWIDTH.username}:${BANDWIDTH.password}`).toString('base64')}`,
-    'Content-Type': 'application/octet-stream',
-    'Content-Length': req.headers['content-length'] ?? '',
-  };
+  const { authorization } = basicCredentials(BANDWIDTH.username, BANDWIDTH.password);
+  const length = req.headers['content-length'];
+  const headers = { Authorization: authorization, 'Content-Type': 'application/octet-stream', ...(length ? { 'Content-Length': length } : {}) };
   try {
     const forwarded = request(url, { method: 'PUT', headers });
     const answered = once(forwarded, 'response') as Promise<[IncomingMessage]>;
+    answered.catch(() => undefined); // a failed request fails the pipeline below, which answers
     await pipeline(req, forwarded);
     const [answer] = await answered;
     answer.resume();
